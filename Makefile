@@ -1,0 +1,59 @@
+# The two commands that matter: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= $(shell command -v python3.11 || command -v python3.12 || command -v python3.13 || command -v python3)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Development defaults; a real deployment sets its own environment (see .env.example).
+DEV_ENV := DEBUG=true
+PYTEST_ARGS ?=
+
+.PHONY: run test lint format worker bench migrate seed check-system install clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
+		{ echo "Cần Python 3.11 trở lên (đang có: $$($(PYTHON) --version))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+check-system: install
+	@$(PY) -c 'import weasyprint' 2>/dev/null || { \
+		echo "Thiếu thư viện hệ thống của WeasyPrint (Pango, HarfBuzz) để in PDF."; \
+		echo "Trên Debian/Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"; \
+		exit 1; }
+
+migrate: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+
+seed: migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+
+run: check-system seed
+	@echo "Mở http://$(HOST):$(PORT) và đăng nhập bằng một tài khoản ở trên."
+	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: check-system
+	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: install
+	@test -n "$$REDIS_URL" || { echo "Đặt REDIS_URL (ví dụ redis://127.0.0.1:6379/0) trước khi chạy worker."; exit 1; }
+	$(VENV)/bin/celery -A tgpl worker --beat --loglevel=INFO --concurrency=2
+
+bench: install
+	$(DEV_ENV) $(PY) -m tests.bench
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,178 @@
+"""Named personas over factories, shared by every app's tests.
+
+The Lạng Sơn centre has a professional office (Phòng Nghiệp vụ) and an
+administration office; `other_centre_staff` works for a different centre of
+the same province, `other_province_reviewer` for another province's Sở.
+"""
+
+import pytest
+
+from tgpl.celery import app as celery_app
+from tgpl.roles import Role
+
+from .factories import PASSWORD, AgencyFactory, CentreFactory, DepartmentFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _celery_eager():
+    """Unit tests run tasks in-process even when REDIS_URL is set (CI)."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def doj(db):
+    return AgencyFactory(name="Sở Tư pháp tỉnh Lạng Sơn", province_code=20)
+
+
+@pytest.fixture
+def centre(doj):
+    return CentreFactory(
+        name="Trung tâm Trợ giúp pháp lý nhà nước tỉnh Lạng Sơn", parent_agency=doj
+    )
+
+
+@pytest.fixture
+def other_centre(doj):
+    """A second centre run by the same Sở (a province may have several)."""
+    return CentreFactory(name="Trung tâm Trợ giúp pháp lý nhà nước số 2", parent_agency=doj)
+
+
+@pytest.fixture
+def professional_office(centre):
+    return DepartmentFactory(centre=centre, name="Phòng Nghiệp vụ", short_code="NV")
+
+
+@pytest.fixture
+def admin_office(centre):
+    return DepartmentFactory(centre=centre, name="Phòng Hành chính – Tổng hợp", short_code="HC-TH")
+
+
+@pytest.fixture
+def director(centre):
+    return UserFactory(
+        username="giamdoc", full_name="Hoàng Thị Bích", centre=centre, roles=[Role.DIRECTOR]
+    )
+
+
+@pytest.fixture
+def head(professional_office):
+    user = UserFactory(
+        username="truongphong",
+        full_name="Nông Thị Hạnh",
+        centre=professional_office.centre,
+        department=professional_office,
+        roles=[Role.DEPARTMENT_HEAD, Role.LEGAL_AID_OFFICER],
+    )
+    professional_office.head = user
+    professional_office.save()
+    return user
+
+
+@pytest.fixture
+def admin_head(admin_office):
+    user = UserFactory(
+        username="truongphonghc",
+        full_name="Vi Văn Toàn",
+        centre=admin_office.centre,
+        department=admin_office,
+        roles=[Role.DEPARTMENT_HEAD],
+    )
+    admin_office.head = user
+    admin_office.save()
+    return user
+
+
+@pytest.fixture
+def officer(professional_office):
+    return UserFactory(
+        username="tgv",
+        full_name="Lăng Thị Mai",
+        centre=professional_office.centre,
+        department=professional_office,
+        roles=[Role.LEGAL_AID_OFFICER],
+    )
+
+
+@pytest.fixture
+def lawyer(professional_office):
+    return UserFactory(
+        username="luatsu",
+        full_name="Trần Đức Long",
+        centre=professional_office.centre,
+        department=professional_office,
+        roles=[Role.CONTRACTED_LAWYER],
+    )
+
+
+@pytest.fixture
+def collaborator(centre):
+    return UserFactory(
+        username="ctv", full_name="Đinh Văn Hùng", centre=centre, roles=[Role.COLLABORATOR]
+    )
+
+
+@pytest.fixture
+def staff(admin_office):
+    return UserFactory(
+        username="vienchuc",
+        full_name="Hoàng Văn Nam",
+        centre=admin_office.centre,
+        department=admin_office,
+        roles=[Role.STAFF],
+    )
+
+
+@pytest.fixture
+def administrator(centre):
+    return UserFactory(
+        username="quantri", full_name="Nguyễn Văn Quản", centre=centre, roles=[Role.ADMINISTRATOR]
+    )
+
+
+@pytest.fixture
+def reviewer(doj):
+    return UserFactory(
+        username="sotuphap",
+        full_name="Phạm Thu Trang",
+        centre=None,
+        agency=doj,
+        roles=[Role.DOJ_REVIEWER],
+    )
+
+
+@pytest.fixture
+def other_centre_staff(other_centre):
+    return UserFactory(
+        username="khac", full_name="Người Trung Tâm Khác", centre=other_centre, roles=[Role.STAFF]
+    )
+
+
+@pytest.fixture
+def other_province_reviewer(db):
+    other_doj = AgencyFactory(name="Sở Tư pháp tỉnh Hà Tĩnh", province_code=42)
+    return UserFactory(
+        username="sotuphaphatinh",
+        full_name="Lê Văn Tĩnh",
+        centre=None,
+        agency=other_doj,
+        roles=[Role.DOJ_REVIEWER],
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log a persona in (bypassing axes' request requirement with force_login)."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

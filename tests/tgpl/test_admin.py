@@ -1,0 +1,73 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import UserFactory
+from tgpl import roles
+from tgpl.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrator_enters_the_vietnamese_admin(client, administrator):
+    client.force_login(administrator)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 200
+    assert "Quản trị hệ thống Trợ giúp pháp lý" in response.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["director", "staff", "officer", "reviewer"])
+def test_other_roles_are_kept_out_of_the_admin(client, request, persona):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_administrator_sees_only_own_centre_users(client, administrator, other_centre_staff, staff):
+    client.force_login(administrator)
+    body = client.get(reverse("admin:tgpl_user_changelist")).content.decode()
+    assert staff.full_name in body
+    assert other_centre_staff.full_name not in body
+    response = client.get(reverse("admin:tgpl_user_change", args=[other_centre_staff.pk]))
+    assert response.status_code == 302  # "does not exist" redirect of the admin
+
+
+def test_administrator_gives_roles_through_the_admin(client, administrator, officer, centre):
+    client.force_login(administrator)
+    url = reverse("admin:tgpl_user_change", args=[officer.pk])
+    response = client.post(
+        url,
+        {
+            "username": officer.username,
+            "full_name": officer.full_name,
+            "email": "",
+            "phone": "",
+            "job_title": "",
+            "centre": centre.pk,
+            "department": officer.department_id,
+            "agency": "",
+            "roles": [Role.LEGAL_AID_OFFICER, Role.DEPARTMENT_HEAD],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    officer.refresh_from_db()
+    roles.forget_roles(officer)
+    assert roles.is_department_head(officer)
+
+
+def test_reviewer_role_without_doj_is_refused_in_the_form(client, administrator, centre):
+    client.force_login(administrator)
+    target = UserFactory(centre=centre)
+    response = client.post(
+        reverse("admin:tgpl_user_change", args=[target.pk]),
+        {
+            "username": target.username,
+            "full_name": target.full_name,
+            "centre": centre.pk,
+            "roles": [Role.DOJ_REVIEWER],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "Chuyên viên Sở Tư pháp phải có cơ quan công tác" in response.content.decode()

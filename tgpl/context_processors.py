@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.urls import reverse
+
+from . import roles
+
+NAV = [
+    ("plans", "Kế hoạch", "plans:index", "bi-journal-text"),
+    ("cases", "Yêu cầu & Vụ việc", "cases:index", "bi-briefcase"),
+    ("outreach", "Truyền thông", "outreach:index", "bi-megaphone"),
+    ("reports", "Báo cáo", "reports:index", "bi-bar-chart-line"),
+]
+
+
+def shell(request):
+    """What the page shell needs: navigation, the current area, the user's place."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"site_name": settings.SITE_NAME}
+    match = getattr(request, "resolver_match", None)
+    current = match.app_name if match else ""
+    return {
+        "site_name": settings.SITE_NAME,
+        "nav_items": [
+            {
+                "key": key,
+                "label": label,
+                "url": reverse(name),
+                "icon": icon,
+                "active": key == current,
+            }
+            for key, label, name, icon in NAV
+        ],
+        "user_roles": roles.role_labels(user),
+        "user_can_admin": roles.can_use_admin(user),
+    }

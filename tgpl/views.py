@@ -1,0 +1,38 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import roles
+from .models import Department, User
+
+
+def dashboard(request):
+    """The landing page: who I am, where I work, where to go."""
+    user = request.user
+    centres = list(roles.visible_centres(user).select_related("parent_agency"))
+    return render(
+        request,
+        "tgpl/dashboard.html",
+        {"centres": centres, "department": user.department, "role_labels": roles.role_labels(user)},
+    )
+
+
+def organisation(request):
+    """The centres the user may see, with their departments, heads and staff."""
+    members = User.objects.filter(is_active=True).order_by("full_name")
+    departments = (
+        Department.objects.filter(centre__in=roles.visible_centres(request.user), is_active=True)
+        .select_related("centre", "head")
+        .prefetch_related(Prefetch("members", queryset=members))
+        .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
+        .order_by("centre__name", "kind", "position", "name")
+    )
+    return render(request, "tgpl/organisation.html", {"departments": departments})
+
+
+@login_not_required
+@require_GET
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
