@@ -1,9 +1,27 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "plans"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("new/", views.plan_create, name="create"),
+    path("board/", views.board, name="board"),
+    path("import/", views_import.import_document, name="import"),
+    path("import/confirm/", views_import.import_confirm, name="import_confirm"),
+    path("<int:pk>/", views.plan_detail, name="detail"),
+    path("<int:pk>/edit/", views.plan_edit, name="edit"),
+    path("<int:pk>/history/", views.plan_history, name="history"),
+    path("<int:pk>/approve/", views.plan_approve, name="approve"),
+    path("<int:pk>/close/", views.plan_close, name="close"),
+    path("<int:pk>/reopen/", views.plan_reopen, name="reopen"),
+    path("<int:pk>/copy/", views.plan_copy, name="copy"),
+    path("<int:pk>/items/new/", views.item_create, name="item_create"),
+    path("<int:pk>/tasks.xlsx", views_import.export_tasks, name="export_tasks"),
+    path("<int:pk>/tasks/import/", views_import.import_tasks, name="import_tasks"),
+    path("items/<int:pk>/", views.item_detail, name="item"),
+    path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
+    path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),
+    path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
 ]

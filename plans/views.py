@@ -1,5 +1,340 @@
-from django.shortcuts import render
+"""Plans pages: thin views over plans.selectors and plans.services."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tgpl import roles
+from tgpl.errors import BusinessRuleError
+from tgpl.history import timeline_for
+from tgpl.models import Department
+from tgpl.paginate import paginate
+
+from . import selectors, services
+from .forms import BoardFilterForm, ItemForm, PlanForm, ProgressForm
+from .models import Milestone, Plan, PlanItem
+from .services.tasks import can_update
+
+
+def _fail(request, form, exc: BusinessRuleError):
+    """Show a rule error on the form's field when it names one, else at the top."""
+    if form is not None and exc.field and exc.field in form.fields:
+        form.add_error(exc.field, exc.message)
+    elif form is not None:
+        form.add_error(None, exc.message)
+    else:
+        messages.error(request, exc.message)
 
 
 def index(request):
-    return render(request, "plans/index.html", {"title": "Kế hoạch"})
+    """The plan list: search, filter by year, kind and status; progress of each plan."""
+    q = request.GET.get("q", "").strip()
+    year = request.GET.get("year", "")
+    kind = request.GET.get("kind", "")
+    status = request.GET.get("status", "")
+    plans = selectors.plan_list(
+        request.user, q=q, year=int(year) if year.isdigit() else None, kind=kind, status=status
+    )
+    page, query = paginate(request, plans, per_page=30)
+    years = (
+        Plan.objects.visible_to(request.user)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+    return render(
+        request,
+        "plans/plan_list.html",
+        {
+            "title": "Kế hoạch",
+            "page": page,
+            "query": query,
+            "q": q,
+            "year": year,
+            "kind": kind,
+            "status": status,
+            "years": years,
+            "kinds": Plan.Kind.choices,
+            "statuses": Plan.Status.choices,
+            "can_draft": roles.can_draft_plans(request.user),
+        },
+    )
+
+
+def plan_detail(request, pk):
+    plan = selectors.get_plan_for(request.user, pk)
+    today = timezone.localdate()
+    tree, total = selectors.plan_tree(plan, today)
+    return render(
+        request,
+        "plans/plan_detail.html",
+        {
+            "title": plan.title,
+            "plan": plan,
+            "tree": tree,
+            "total": total,
+            "today": today,
+            "implements": plan.implements.all(),
+            "can_edit": plan.status == Plan.Status.DRAFT
+            and roles.can_draft_plans(request.user, plan.centre),
+            "can_approve": roles.can_approve_plans(request.user, plan.centre),
+            "can_copy": roles.can_draft_plans(request.user, plan.centre),
+            "breadcrumbs": [("Kế hoạch", reverse("plans:index")), (plan.number_text, None)],
+        },
+    )
+
+
+def plan_history(request, pk):
+    plan = selectors.get_plan_for(request.user, pk)
+    return render(
+        request,
+        "plans/plan_history.html",
+        {
+            "title": f"Lịch sử thay đổi — {plan}",
+            "plan": plan,
+            "timeline": timeline_for(plan, *plan.items.all()),
+            "breadcrumbs": [
+                ("Kế hoạch", reverse("plans:index")),
+                (plan.number_text, reverse("plans:detail", args=[plan.pk])),
+                ("Lịch sử thay đổi", None),
+            ],
+        },
+    )
+
+
+def plan_create(request):
+    if not roles.can_draft_plans(request.user):
+        raise PermissionDenied
+    plan = Plan(
+        centre=request.user.centre,
+        year=timezone.localdate().year,
+        symbol=f"KH-{request.user.centre.document_symbol}",
+        issuing_body=request.user.centre.name,
+    )
+    return _plan_form(request, plan, "Kế hoạch mới")
+
+
+def plan_edit(request, pk):
+    plan = selectors.get_plan_for(request.user, pk)
+    if not roles.can_draft_plans(request.user, plan.centre):
+        raise PermissionDenied
+    if plan.status != Plan.Status.DRAFT:
+        messages.warning(request, "Kế hoạch đã phê duyệt: không sửa được nữa.")
+        return redirect("plans:detail", pk=plan.pk)
+    return _plan_form(request, plan, f"Sửa kế hoạch {plan.number_text}")
+
+
+def _plan_form(request, plan, title):
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.save_plan(plan=form.save(commit=False), actor=request.user)
+        except BusinessRuleError as exc:
+            _fail(request, form, exc)
+        else:
+            messages.success(request, "Đã lưu kế hoạch.")
+            return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/plan_form.html", {"title": title, "form": form, "plan": plan})
+
+
+def _transition(request, pk, action, done_message):
+    plan = selectors.get_plan_for(request.user, pk)
+    try:
+        action(plan=plan, actor=request.user)
+    except BusinessRuleError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done_message)
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@require_POST
+def plan_approve(request, pk):
+    return _transition(request, pk, services.approve_plan, "Đã phê duyệt kế hoạch.")
+
+
+@require_POST
+def plan_close(request, pk):
+    return _transition(request, pk, services.close_plan, "Đã kết thúc kế hoạch.")
+
+
+@require_POST
+def plan_reopen(request, pk):
+    return _transition(request, pk, services.reopen_plan, "Kế hoạch đã trở về dự thảo.")
+
+
+@require_POST
+def plan_copy(request, pk):
+    plan = selectors.get_plan_for(request.user, pk)
+    try:
+        copy = services.copy_plan_to_next_year(plan=plan, actor=request.user)
+    except BusinessRuleError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:detail", pk=plan.pk)
+    messages.success(request, f"Đã tạo dự thảo kế hoạch năm {copy.year} từ kế hoạch này.")
+    return redirect("plans:detail", pk=copy.pk)
+
+
+def item_create(request, pk):
+    plan = selectors.get_plan_for(request.user, pk)
+    return _item_form(request, PlanItem(plan=plan, kind=PlanItem.Kind.TASK), "Thêm mục, nhiệm vụ")
+
+
+def item_edit(request, pk):
+    item = selectors.get_item_for(request.user, pk)
+    return _item_form(request, item, f"Sửa mục {item.path}")
+
+
+def _item_form(request, item, title):
+    plan = item.plan
+    if not roles.can_draft_plans(request.user, plan.centre):
+        raise PermissionDenied
+    if plan.status != Plan.Status.DRAFT:
+        messages.warning(request, "Kế hoạch đã phê duyệt: không sửa nội dung nhiệm vụ được nữa.")
+        return redirect("plans:detail", pk=plan.pk)
+    form = ItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_item(
+                item=form.save(commit=False),
+                actor=request.user,
+                lead=form.lead_names(),
+                partners=form.partner_names(),
+            )
+        except BusinessRuleError as exc:
+            _fail(request, form, exc)
+        else:
+            messages.success(request, f"Đã lưu mục {saved.path}.")
+            return redirect(reverse("plans:detail", args=[plan.pk]) + f"#item-{saved.pk}")
+    return render(
+        request,
+        "plans/item_form.html",
+        {
+            "title": title,
+            "form": form,
+            "plan": plan,
+            "item": item,
+            "breadcrumbs": [
+                ("Kế hoạch", reverse("plans:index")),
+                (plan.number_text, reverse("plans:detail", args=[plan.pk])),
+                (title, None),
+            ],
+        },
+    )
+
+
+def item_detail(request, pk):
+    """A task's page: owners, dates, targets, milestones, progress reports, history."""
+    item = selectors.get_item_for(request.user, pk)
+    may_update = item.plan.status == Plan.Status.APPROVED and can_update(request.user, item)
+    form = ProgressForm(item=item) if may_update else None
+    return _item_page(request, item, form, may_update)
+
+
+def _item_page(request, item, form, may_update, status=200):
+    updates = item.updates.select_related("author", "quantity")
+    return render(
+        request,
+        "plans/item_detail.html",
+        {
+            "title": f"{item.path}. {item.title[:80]}",
+            "item": item,
+            "plan": item.plan,
+            "today": timezone.localdate(),
+            "updates": updates,
+            "form": form,
+            "may_update": may_update,
+            "timeline": timeline_for(item),
+            "breadcrumbs": [
+                ("Kế hoạch", reverse("plans:index")),
+                (item.plan.number_text, reverse("plans:detail", args=[item.plan_id])),
+                (f"Mục {item.path}", None),
+            ],
+        },
+        status=status,
+    )
+
+
+@require_POST
+def item_progress(request, pk):
+    item = selectors.get_item_for(request.user, pk)
+    if not can_update(request.user, item):
+        raise PermissionDenied
+    form = ProgressForm(request.POST, request.FILES, item=item)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_progress(
+                item=item,
+                actor=request.user,
+                on=data["on"],
+                note=data["note"],
+                percent=data.get("percent"),
+                quantity=data.get("quantity"),
+                quantity_achieved=data.get("quantity_achieved"),
+                evidence_number=data.get("evidence_number") or "",
+                evidence_file=data.get("evidence_file"),
+                done=data.get("done", False),
+            )
+        except BusinessRuleError as exc:
+            _fail(request, form, exc)
+        else:
+            messages.success(request, "Đã ghi nhận tiến độ.")
+            return redirect("plans:item", pk=item.pk)
+    return _item_page(request, item, form, True, status=400)
+
+
+@require_POST
+def milestone_done(request, pk):
+    milestone = get_object_or_404(
+        Milestone.objects.filter(item__plan__in=Plan.objects.visible_to(request.user)), pk=pk
+    )
+    try:
+        services.complete_milestone(
+            milestone=milestone, actor=request.user, on=timezone.localdate()
+        )
+    except BusinessRuleError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã xác nhận hoàn thành mốc.")
+    return redirect("plans:item", pk=milestone.item_id)
+
+
+def board(request):
+    """A department's task board: its tasks of approved plans, overdue first."""
+    user = request.user
+    departments = Department.objects.filter(
+        centre__in=roles.visible_centres(user), is_active=True
+    ).select_related("centre")
+    plans = Plan.objects.visible_to(user).filter(status=Plan.Status.APPROVED)
+    form = BoardFilterForm(request.GET or None, departments=departments, plans=plans)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    department = data.get("department") or user.department
+    today = timezone.localdate()
+    tasks = []
+    if department is not None:
+        tasks = selectors.board_tasks(
+            user,
+            department,
+            today=today,
+            plan=data.get("plan"),
+            status=data.get("status", ""),
+            window=data.get("window", ""),
+        )
+    return render(
+        request,
+        "plans/board.html",
+        {
+            "title": f"Nhiệm vụ của {department.name}" if department else "Bảng nhiệm vụ",
+            "form": form,
+            "department": department,
+            "tasks": tasks,
+            "today": today,
+            "overdue_count": sum(1 for t in tasks if t.is_overdue(today)),
+            "breadcrumbs": [("Kế hoạch", reverse("plans:index")), ("Bảng nhiệm vụ", None)],
+        },
+    )

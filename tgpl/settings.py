@@ -227,3 +227,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False  # tgpl.spreadsheets escapes every cell itself

@@ -1,7 +1,7 @@
 """Demo data: the Lạng Sơn centre, its departments and branches, agencies, one user per role.
 
 Idempotent: running it again updates what it created and adds nothing twice.
-Later issues extend it through `DEMO_EXTENSIONS` (one function per app).
+Each app adds its demo data through `_extensions()` (one function per app).
 """
 
 from django.core.management.base import BaseCommand
@@ -100,8 +100,12 @@ USERS = [
 
 HEADS = {"HC-TH": "truongphong.hc", "NV": "truongphong.nv", "CN1": "truongcn1"}
 
-# Later issues register functions (centre, stdout) -> None here to add their demo data.
-DEMO_EXTENSIONS: list = []
+
+def _extensions():
+    """Each app's demo data, in dependency order: functions (centre, stdout) -> None."""
+    from plans.demo import seed_demo_plans
+
+    return [seed_demo_plans]
 
 
 class Command(BaseCommand):
@@ -173,7 +177,7 @@ class Command(BaseCommand):
         for code, username in HEADS.items():
             Department.objects.filter(pk=departments[code].pk).update(head=users[username])
 
-        for extend in DEMO_EXTENSIONS:
+        for extend in _extensions():
             extend(centre, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu cho " + centre.name))

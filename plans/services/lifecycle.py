@@ -1,0 +1,197 @@
+"""A plan's life: draft → approved → closed; saving, copying to next year."""
+
+import re
+
+from django.db import transaction
+from django.utils import timezone
+
+from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from tgpl import roles
+from tgpl.errors import BusinessRuleError
+from tgpl.models import User
+from tgpl.search import search_key
+from tgpl.timeframes import parse_timeframe
+
+S = Plan.Status
+# The one table of allowed changes of a plan's status.
+PLAN_TRANSITIONS: dict[tuple[str, str], str] = {
+    (S.DRAFT, S.APPROVED): "approve",
+    (S.APPROVED, S.CLOSED): "close",
+    (S.APPROVED, S.DRAFT): "reopen",
+}
+
+
+def _change_status(plan: Plan, target: str, actor: User, reason: str) -> None:
+    if (plan.status, target) not in PLAN_TRANSITIONS:
+        raise BusinessRuleError(
+            f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể chuyển sang "
+            f"“{Plan.Status(target).label}”."
+        )
+    plan.status = target
+    plan._history_user = actor
+    plan._change_reason = reason
+
+
+def _locked(plan: Plan) -> Plan:
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
+@transaction.atomic
+def save_plan(*, plan: Plan, actor: User) -> Plan:
+    """Save a plan's header (new or edited). Only drafts are edited."""
+    if not roles.can_draft_plans(actor, plan.centre):
+        raise BusinessRuleError("Bạn không có quyền sửa kế hoạch của Trung tâm này.")
+    if (
+        plan.pk
+        and Plan.objects.filter(pk=plan.pk).values_list("status", flat=True).get() != S.DRAFT
+    ):
+        raise BusinessRuleError("Chỉ sửa được kế hoạch ở trạng thái dự thảo.")
+    if not plan.pk:
+        plan.created_by = actor
+        plan.status = S.DRAFT
+    duplicate = Plan.objects.filter(
+        centre=plan.centre, year=plan.year, number=plan.number, symbol=plan.symbol
+    ).exclude(pk=plan.pk)
+    if plan.number and duplicate.exists():
+        raise BusinessRuleError(
+            f"Đã có kế hoạch số {plan.number_text} năm {plan.year}.", field="number"
+        )
+    plan.search_key = search_key(plan.number_text, plan.title)
+    plan._history_user = actor
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def approve_plan(*, plan: Plan, actor: User) -> Plan:
+    plan = _locked(plan)
+    if not roles.can_approve_plans(actor, plan.centre):
+        raise BusinessRuleError("Chỉ Giám đốc Trung tâm phê duyệt kế hoạch.")
+    if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
+        raise BusinessRuleError("Kế hoạch chưa có nhiệm vụ nào: không thể phê duyệt.")
+    _change_status(plan, S.APPROVED, actor, "Phê duyệt kế hoạch")
+    plan.approved_by = actor
+    plan.approved_at = timezone.now()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def close_plan(*, plan: Plan, actor: User) -> Plan:
+    plan = _locked(plan)
+    if not roles.can_approve_plans(actor, plan.centre):
+        raise BusinessRuleError("Chỉ Giám đốc Trung tâm kết thúc kế hoạch.")
+    _change_status(plan, S.CLOSED, actor, "Kết thúc kế hoạch")
+    plan.closed_at = timezone.now()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def reopen_plan(*, plan: Plan, actor: User) -> Plan:
+    """Back to draft to correct it (the approval is withdrawn)."""
+    plan = _locked(plan)
+    if not roles.can_approve_plans(actor, plan.centre):
+        raise BusinessRuleError("Chỉ Giám đốc Trung tâm trả kế hoạch về dự thảo.")
+    if plan.items.filter(updates__isnull=False).exists():
+        raise BusinessRuleError("Kế hoạch đã có báo cáo tiến độ: không thể trả về dự thảo.")
+    _change_status(plan, S.DRAFT, actor, "Trả về dự thảo")
+    plan.approved_by = None
+    plan.approved_at = None
+    plan.save()
+    return plan
+
+
+def _shift_years(text: str, old: int, new: int) -> str:
+    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text or "")
+
+
+@transaction.atomic
+def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
+    """A draft for next year with the same items, years in texts moved on, no progress."""
+    if not roles.can_draft_plans(actor, plan.centre):
+        raise BusinessRuleError("Bạn không có quyền tạo kế hoạch của Trung tâm này.")
+    old, new = plan.year, plan.year + 1
+    copy = Plan(
+        centre=plan.centre,
+        number=None,
+        symbol=plan.symbol,
+        kind=plan.kind,
+        issuing_body=plan.issuing_body,
+        place=plan.place,
+        date=None,
+        year=new,
+        title=_shift_years(plan.title, old, new),
+        legal_bases=plan.legal_bases,
+        purpose=_shift_years(plan.purpose, old, new),
+        budget_section=plan.budget_section,
+        organisation_section=plan.organisation_section,
+        recipients=plan.recipients,
+        signer_name=plan.signer_name,
+        signer_title=plan.signer_title,
+        signer_on_behalf=plan.signer_on_behalf,
+        copied_from=plan,
+        created_by=actor,
+    )
+    copy.search_key = search_key(copy.title)
+    copy._history_user = actor
+    copy._change_reason = f"Sao chép từ kế hoạch năm {old}"
+    copy.save()
+    items = list(
+        plan.items.order_by("position").prefetch_related("units", "quantities", "milestones")
+    )
+    new_items: dict[int, PlanItem] = {}
+    for item in items:
+        text = _shift_years(item.timeframe_text, old, new)
+        parsed = parse_timeframe(text, default_year=new) if text else None
+        clone = PlanItem(
+            plan=copy,
+            parent=new_items.get(item.parent_id),
+            path=item.path,
+            number=item.number,
+            level=item.level,
+            position=item.position,
+            kind=item.kind,
+            title=_shift_years(item.title, old, new),
+            body=_shift_years(item.body, old, new),
+            note=item.note,
+            timeframe_text=text,
+            start=parsed.start if parsed else None,
+            due=parsed.end if parsed else None,
+            recurrence=parsed.recurrence if parsed else "none",
+            expected_result=item.expected_result,
+            budget_vnd=item.budget_vnd,
+        )
+        clone._history_user = actor
+        clone.save()
+        new_items[item.pk] = clone
+        PlanItemUnit.objects.bulk_create(
+            PlanItemUnit(
+                item=clone,
+                role=u.role,
+                position=u.position,
+                department_id=u.department_id,
+                agency_id=u.agency_id,
+                collective=u.collective,
+                name=u.name,
+            )
+            for u in item.units.all()
+        )
+        QuantityTarget.objects.bulk_create(
+            QuantityTarget(item=clone, label=q.label, target=q.target)
+            for q in item.quantities.all()
+        )
+        Milestone.objects.bulk_create(
+            Milestone(
+                item=clone,
+                position=m.position,
+                title=_shift_years(m.title, old, new),
+                owner_department_id=m.owner_department_id,
+                owner_text=m.owner_text,
+                due=m.due.replace(year=m.due.year + 1)
+                if m.due and not (m.due.month == 2 and m.due.day == 29)
+                else None,
+            )
+            for m in item.milestones.all()
+        )
+    return copy

@@ -1,0 +1,184 @@
+"""Tasks of a plan: editing them in a draft, reporting progress once approved."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+
+from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, ProgressUpdate, QuantityTarget
+from tgpl import roles
+from tgpl.errors import BusinessRuleError
+from tgpl.models import Department, User
+from tgpl.timeframes import parse_timeframe
+
+from .units import build_units, unit_catalogue
+
+T = PlanItem.Status
+
+
+def owner_departments(item: PlanItem) -> list[Department]:
+    """The departments that lead a task, collectives ("Các Phòng, Chi nhánh") expanded.
+
+    Uses `item.units` (prefetch it, with `department`) and the plan's centre departments.
+    """
+    departments: dict[int, Department] = {}
+    leads = [u for u in item.units.all() if u.role == PlanItemUnit.Role.LEAD]
+    collectives = {u.collective for u in leads if u.collective}
+    for unit in leads:
+        if unit.department_id:
+            departments[unit.department_id] = unit.department
+    if collectives:
+        for dept in Department.objects.filter(centre_id=item.plan.centre_id, is_active=True):
+            wanted = (
+                PlanItemUnit.Collective.ALL in collectives
+                or (
+                    dept.kind == Department.Kind.OFFICE
+                    and PlanItemUnit.Collective.OFFICES in collectives
+                )
+                or (
+                    dept.kind == Department.Kind.BRANCH
+                    and PlanItemUnit.Collective.BRANCHES in collectives
+                )
+            )
+            if wanted:
+                departments[dept.pk] = dept
+    return list(departments.values())
+
+
+def can_update(user: User, item: PlanItem) -> bool:
+    return roles.can_update_task_of(user, owner_departments(item), item.plan.centre)
+
+
+@transaction.atomic
+def save_item(
+    *, item: PlanItem, actor: User, lead: list[str] | None = None, partners: list[str] | None = None
+) -> PlanItem:
+    """Create or edit an item of a draft plan; the time frame text is parsed again."""
+    plan = Plan.objects.select_for_update().get(pk=item.plan_id)
+    if not roles.can_draft_plans(actor, plan.centre):
+        raise BusinessRuleError("Bạn không có quyền sửa kế hoạch này.")
+    if plan.status != Plan.Status.DRAFT:
+        raise BusinessRuleError("Kế hoạch đã phê duyệt: không sửa nội dung nhiệm vụ được nữa.")
+    clash = PlanItem.objects.filter(plan=plan, path=item.path).exclude(pk=item.pk)
+    if clash.exists():
+        raise BusinessRuleError(f"Đã có mục ở vị trí “{item.path}”.", field="path")
+    parsed = parse_timeframe(item.timeframe_text, default_year=plan.year)
+    item.start, item.due, item.recurrence = parsed.start, parsed.end, parsed.recurrence
+    item.level = item.path.count(".")
+    if not item.pk:
+        last = plan.items.order_by("-position").values_list("position", flat=True).first()
+        item.position = (last or 0) + 1
+        parent_path = item.path.rsplit(".", 1)[0] if "." in item.path else None
+        item.parent = plan.items.filter(path=parent_path).first() if parent_path else None
+    item._history_user = actor
+    item.save()
+    if lead is not None or partners is not None:
+        set_item_units(item=item, lead=lead or [], partners=partners or [], actor=actor)
+    return item
+
+
+def set_item_units(*, item: PlanItem, lead: list[str], partners: list[str], actor: User) -> None:
+    """Replace a task's owners and partners by these names (matched to known units)."""
+    known = unit_catalogue(item.plan.centre)
+    for unit in item.units.all():
+        unit._history_user = actor
+        unit.delete()
+    rows = build_units(item, PlanItemUnit.Role.LEAD, lead, known)
+    rows += build_units(item, PlanItemUnit.Role.PARTNER, partners, known)
+    for row in rows:
+        row._history_user = actor
+        row.save()
+
+
+@transaction.atomic
+def record_progress(
+    *,
+    item: PlanItem,
+    actor: User,
+    on: date,
+    note: str,
+    percent: int | None = None,
+    quantity: QuantityTarget | None = None,
+    quantity_achieved: int | None = None,
+    evidence_number: str = "",
+    evidence_file=None,
+    done: bool = False,
+) -> ProgressUpdate:
+    """Report progress on a task of an approved plan, by its owner departments or leaders."""
+    item = PlanItem.objects.select_for_update().select_related("plan__centre").get(pk=item.pk)
+    if item.plan.status != Plan.Status.APPROVED:
+        raise BusinessRuleError(
+            "Chỉ báo cáo tiến độ cho kế hoạch đã được phê duyệt và chưa kết thúc."
+        )
+    if not item.is_task:
+        raise BusinessRuleError("Đây là mục tiêu đề, không phải nhiệm vụ: báo cáo ở nhiệm vụ con.")
+    if not can_update(actor, item):
+        raise BusinessRuleError(
+            "Chỉ phòng chủ trì nhiệm vụ (hoặc Lãnh đạo Trung tâm) báo cáo tiến độ."
+        )
+    if not note.strip():
+        raise BusinessRuleError("Ghi rõ nội dung đã thực hiện.", field="note")
+    if percent is not None and not 0 <= percent <= 100:
+        raise BusinessRuleError("Tiến độ phải từ 0 đến 100%.", field="percent")
+    if quantity is not None and quantity.item_id != item.pk:
+        raise BusinessRuleError("Chỉ tiêu không thuộc nhiệm vụ này.", field="quantity")
+    if (quantity is None) != (quantity_achieved in (None, 0)):
+        raise BusinessRuleError(
+            "Chọn chỉ tiêu và nhập số lượng đạt thêm cùng nhau.", field="quantity"
+        )
+    update = ProgressUpdate.objects.create(
+        item=item,
+        date=on,
+        note=note.strip(),
+        percent=percent,
+        quantity=quantity,
+        quantity_achieved=quantity_achieved or None,
+        evidence_number=evidence_number.strip(),
+        evidence_file=evidence_file or "",
+        author=actor,
+    )
+    if quantity is not None:
+        QuantityTarget.objects.filter(pk=quantity.pk).update(
+            achieved=F("achieved") + quantity_achieved
+        )
+    if done:
+        percent = 100
+    elif percent is None and quantity is not None:
+        targets = list(item.quantities.all())
+        total = sum(q.target for q in targets)
+        achieved = sum(min(q.achieved, q.target) for q in targets)
+        percent = round(100 * achieved / total) if total else None
+    if percent is not None:
+        item.percent = percent
+    if item.percent >= 100:
+        item.status, item.completed_at = T.DONE, item.completed_at or on
+    elif item.percent > 0 or item.status == T.NOT_STARTED:
+        item.status, item.completed_at = T.IN_PROGRESS, None
+    item._history_user = actor
+    item._change_reason = f"Báo cáo tiến độ ngày {on:%d/%m/%Y}"
+    item.save()
+    return update
+
+
+@transaction.atomic
+def complete_milestone(*, milestone: Milestone, actor: User, on: date) -> Milestone:
+    milestone = (
+        Milestone.objects.select_for_update()
+        .select_related("item__plan__centre")
+        .get(pk=milestone.pk)
+    )
+    item = milestone.item
+    if item.plan.status != Plan.Status.APPROVED:
+        raise BusinessRuleError("Kế hoạch chưa được phê duyệt hoặc đã kết thúc.")
+    owners = owner_departments(item)
+    if milestone.owner_department_id:
+        owners = [*owners, milestone.owner_department]
+    if not roles.can_update_task_of(actor, owners, item.plan.centre):
+        raise BusinessRuleError("Chỉ đơn vị được giao (hoặc Lãnh đạo Trung tâm) xác nhận mốc này.")
+    if milestone.done_at:
+        raise BusinessRuleError("Mốc này đã được xác nhận hoàn thành.")
+    milestone.done_at = on
+    milestone.done_by = actor
+    milestone._history_user = actor
+    milestone.save()
+    return milestone
