@@ -5,7 +5,7 @@ the same rules apply; the whole file is rolled back when any row fails.
 """
 
 from import_export import fields, resources
-from import_export.widgets import Widget
+from import_export.widgets import CharWidget, Widget
 
 from tgpl.errors import BusinessRuleError
 from tgpl.spreadsheets import FormulaSafeMixin
@@ -73,13 +73,17 @@ class PlanItemResource(FormulaSafeMixin, resources.ModelResource):
         column_name="Loại",
         widget=ChoiceLabelWidget(PlanItem.Kind.choices, PlanItem.Kind.TASK),
     )
-    title = fields.Field(attribute="title", column_name="Nội dung")
+    title = fields.Field(attribute="title", column_name="Nội dung", widget=CharWidget())
     lead = fields.Field(column_name="Chủ trì, thực hiện")
     partners = fields.Field(column_name="Phối hợp")
-    timeframe_text = fields.Field(attribute="timeframe_text", column_name="Thời gian thực hiện")
+    timeframe_text = fields.Field(
+        attribute="timeframe_text", column_name="Thời gian thực hiện", widget=CharWidget()
+    )
     start = fields.Field(attribute="start", column_name="Bắt đầu", readonly=True)
     due = fields.Field(attribute="due", column_name="Hạn hoàn thành", readonly=True)
-    expected_result = fields.Field(attribute="expected_result", column_name="Kết quả")
+    expected_result = fields.Field(
+        attribute="expected_result", column_name="Kết quả", widget=CharWidget()
+    )
     budget_vnd = fields.Field(
         attribute="budget_vnd", column_name="Kinh phí (đồng)", widget=MoneyWidget()
     )

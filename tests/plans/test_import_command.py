@@ -1,0 +1,78 @@
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from plans.models import Plan
+from tests.plans.conftest import SAMPLES
+
+pytestmark = pytest.mark.django_db
+PLAN_2021 = str(SAMPLES / "ke-hoach-2021-trien-khai-cong-tac-tgpl.txt")
+PLAN_2025 = str(SAMPLES / "ke-hoach-2025-chuyen-de-tgpl.txt")
+
+
+def run(*args):
+    out, err = StringIO(), StringIO()
+    call_command("import_plan", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_dry_run_json_of_the_2021_plan():
+    out, _ = run(PLAN_2021, "--dry-run", "--json")
+    data = json.loads(out)
+    assert set(data) == {
+        "number",
+        "symbol",
+        "place",
+        "date",
+        "year",
+        "title",
+        "recipients",
+        "signer",
+        "items",
+    }
+    assert (data["number"], data["symbol"], data["date"]) == (19, "KH-TGPL", "2021-01-20")
+    by_path = {item["path"]: item for item in data["items"]}
+    item = by_path["II.4.2"]
+    assert set(item) == {
+        "path",
+        "number",
+        "title",
+        "lead",
+        "partners",
+        "timeframe",
+        "result",
+        "budget_vnd",
+    }
+    assert item["timeframe"] == {
+        "text": "Quý II - III năm 2021",
+        "start": "2021-04-01",
+        "end": "2021-09-30",
+        "recurrence": "none",
+    }
+    assert item["lead"] == ["Phòng Hành chính – Tổng hợp"]
+    assert item["partners"] == ["Phòng Nghiệp vụ", "Các Chi nhánh"]
+    assert by_path["II.3.1"]["budget_vnd"] == 460_400_000
+    assert Plan.objects.count() == 0  # dry run saves nothing
+
+
+def test_dry_run_json_of_the_2025_plan_has_nulls_where_the_document_is_blank():
+    data = json.loads(run(PLAN_2025, "--dry-run", "--json")[0])
+    assert data["number"] is None
+    assert data["date"] is None
+    assert data["year"] == 2025
+    assert data["signer"] == {"name": "Hoàng Thị Bích", "title": "GIÁM ĐỐC", "on_behalf": None}
+
+
+def test_saving_needs_a_centre_and_saves_a_draft(centre, staff, professional_office):
+    run(PLAN_2025, "--centre", str(centre.pk), "--kind", "thematic")
+    plan = Plan.objects.get()
+    assert plan.kind == Plan.Kind.THEMATIC
+    assert plan.status == Plan.Status.DRAFT
+    assert plan.items.filter(path="II.3.4").exists()
+
+
+def test_missing_file_is_a_clear_error():
+    with pytest.raises(CommandError, match="Không tìm thấy tệp"):
+        run("/no/such/plan.docx", "--dry-run")

@@ -1,0 +1,91 @@
+"""Every plans list page makes the same number of queries at 10 and at 500 tasks."""
+
+import pytest
+from django.urls import reverse
+
+from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from tests.plans.factories import PlanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def build(centre, staff, departments, tasks, plans=1):
+    """`plans` approved plans with `tasks` tasks in all, each with owners, a target, a milestone."""
+    made = []
+    for p in range(plans):
+        plan = PlanFactory(
+            centre=centre,
+            created_by=staff,
+            status=Plan.Status.APPROVED,
+            year=2026,
+            number=100 + p + Plan.objects.count(),
+        )
+        heading = PlanItem.objects.create(
+            plan=plan,
+            path="II",
+            number="II",
+            title="NỘI DUNG",
+            kind=PlanItem.Kind.HEADING,
+            position=0,
+        )
+        made.append((plan, heading))
+    items = []
+    for n in range(tasks):
+        plan, heading = made[n % plans]
+        items.append(
+            PlanItem(
+                plan=plan,
+                parent=heading,
+                path=f"II.{n + 1}",
+                number=str(n + 1),
+                level=1,
+                position=n + 1,
+                kind=PlanItem.Kind.TASK,
+                title=f"Nhiệm vụ {n}",
+                timeframe_text="Cả năm 2026",
+            )
+        )
+    PlanItem.objects.bulk_create(items)
+    units, targets, milestones = [], [], []
+    for index, item in enumerate(PlanItem.objects.filter(kind=PlanItem.Kind.TASK)):
+        dept = departments[index % len(departments)]
+        units.append(PlanItemUnit(item=item, role="lead", department=dept, name=dept.name))
+        units.append(PlanItemUnit(item=item, role="partner", name="Công an tỉnh"))
+        targets.append(QuantityTarget(item=item, label="Tờ gấp", target=100))
+        milestones.append(Milestone(item=item, title="Dự thảo", owner_department=dept))
+    PlanItemUnit.objects.bulk_create(units)
+    QuantityTarget.objects.bulk_create(targets)
+    Milestone.objects.bulk_create(milestones)
+    return made[0][0]
+
+
+@pytest.mark.parametrize(
+    ("page", "needs_plan"),
+    [("plans:index", False), ("plans:detail", True), ("plans:board", False)],
+)
+def test_list_pages_do_not_grow_with_data(
+    client,
+    staff,
+    centre,
+    admin_office,
+    professional_office,
+    page,
+    needs_plan,
+    django_assert_num_queries,
+):
+    client.force_login(staff)
+    departments = [admin_office, professional_office]
+    small = build(centre, staff, departments, tasks=10, plans=2)
+    url = reverse(page, args=[small.pk]) if needs_plan else reverse(page)
+    with django_assert_num_queries(EXPECTED[page]):
+        client.get(url)
+    PlanItem.objects.all().delete()
+    Plan.objects.all().delete()
+    large = build(centre, staff, departments, tasks=500, plans=20)
+    url = reverse(page, args=[large.pk]) if needs_plan else reverse(page)
+    with django_assert_num_queries(EXPECTED[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+EXPECTED = {"plans:index": 11, "plans:detail": 14, "plans:board": 14}
