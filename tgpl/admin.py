@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import roles, services
 from .errors import BusinessRuleError
-from .models import Agency, Centre, Department, User
+from .models import Agency, Centre, Department, HolidayOverride, User
 from .roles import Role
 
 admin.site.unregister(Group)
@@ -194,3 +194,13 @@ class UserAdmin(CentreScopedAdmin, DjangoUserAdmin):
             )
         except BusinessRuleError as exc:
             messages.error(request, exc.message)
+
+
+@admin.register(HolidayOverride)
+class HolidayOverrideAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+    list_display = ["date", "kind", "note"]
+    list_filter = ["kind"]
+    date_hierarchy = "date"
+
+    def has_delete_permission(self, request, obj=None):
+        return roles.is_administrator(request.user)

@@ -294,3 +294,29 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def refresh_search_key(self) -> None:
         self.search_key = search_key(self.full_name, self.username, self.email)
+
+
+class HolidayOverride(models.Model):
+    """A local correction to the public-holiday calendar used for legal time limits.
+
+    The `holidays` package knows the statutory days off but not the make-up
+    working Saturdays ("làm bù") nor extra days off decreed later; administrators
+    record those here (see tgpl/calendar.py).
+    """
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "day_off", "Ngày nghỉ bổ sung"
+        WORKDAY = "workday", "Ngày làm việc bù"
+
+    date = models.DateField("ngày", unique=True)
+    kind = models.CharField("loại", max_length=16, choices=Kind.choices)
+    note = models.CharField("ghi chú (căn cứ)", max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ngày nghỉ / làm bù"
+        verbose_name_plural = "lịch nghỉ, làm bù"
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"

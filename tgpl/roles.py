@@ -273,3 +273,76 @@ def can_export_cases(user) -> bool:
 def is_reception_staff(user) -> bool:
     """A staff member (viên chức) of the centre: keeps the intake register."""
     return has_role(user, Role.STAFF) and bool(getattr(user, "centre_id", None))
+
+
+# --- legal-aid requests and cases (cases/) ------------------------------------------
+#
+# Objects are duck-typed: a request or case has `centre_id` and `department`
+# (the owning department), a case also `performer_id`.
+
+RECEIVERS = frozenset(
+    {Role.STAFF, Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DEPARTMENT_HEAD, Role.LEGAL_AID_OFFICER}
+)
+
+
+def _same_centre(user, obj) -> bool:
+    return bool(getattr(user, "centre_id", None)) and user.centre_id == obj.centre_id
+
+
+def can_receive_requests(user) -> bool:
+    """Reception: record, complete, accept, refuse or transfer requests of the centre."""
+    return bool(getattr(user, "centre_id", None)) and has_role(user, *RECEIVERS)
+
+
+def can_handle_request(user, legal_aid_request) -> bool:
+    return can_receive_requests(user) and _same_centre(user, legal_aid_request)
+
+
+def can_see_all_cases_of_centre(user) -> bool:
+    """The director and deputies see every request and case of their centre."""
+    return is_leadership(user) and bool(getattr(user, "centre_id", None))
+
+
+def can_propose_assignment(user, case) -> bool:
+    """Reception staff, leaders and the owning head propose a performer."""
+    return can_handle_request(user, case)
+
+
+def can_approve_assignment(user, case) -> bool:
+    """The head of the department that owns the case; leadership when it has no head."""
+    if not _same_centre(user, case):
+        return False
+    department = case.department
+    if heads_department(user, department):
+        return True
+    return is_leadership(user) and (department is None or department.head_id is None)
+
+
+def can_work_case(user, case) -> bool:
+    """Only the case's own performer starts it, logs work, fills the file and closes it."""
+    return _same_centre(user, case) and case.performer_id == user.pk and is_performer(user)
+
+
+def can_discontinue_case(user, case) -> bool:
+    """Stopping a case (Điều 37) is decided by the owning head or the leadership."""
+    return _same_centre(user, case) and (
+        heads_department(user, case.department) or is_leadership(user)
+    )
+
+
+def can_answer_performer_change(user, case) -> bool:
+    return can_discontinue_case(user, case)
+
+
+def can_record_performer_change(user, case) -> bool:
+    """Who writes down the aided person's request to change the performer."""
+    return can_handle_request(user, case) or can_work_case(user, case)
+
+
+def can_export_cases(user) -> bool:
+    return is_centre_member(user) or is_doj_reviewer(user) or bool(user.is_superuser)
+
+
+def is_reception_staff(user) -> bool:
+    """A staff member (viên chức) of the centre: keeps the intake register."""
+    return has_role(user, Role.STAFF) and bool(getattr(user, "centre_id", None))

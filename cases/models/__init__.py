@@ -1,0 +1,23 @@
+"""Data of legal-aid requests and cases; rules live in cases/rules, writes in cases/services."""
+
+from .case import Assignment, Case, CaseLogEntry, PerformerChangeRequest
+from .catalogue import CategoryProof, EligibilityCategory, LegalField, ProofDocument
+from .performer import LawyerContract, Performer, QuotaTier
+from .request import LegalAidRequest, RegisterCounter, RequestAttachment
+
+__all__ = [
+    "Assignment",
+    "Case",
+    "CaseLogEntry",
+    "CategoryProof",
+    "EligibilityCategory",
+    "LawyerContract",
+    "LegalAidRequest",
+    "LegalField",
+    "Performer",
+    "PerformerChangeRequest",
+    "ProofDocument",
+    "QuotaTier",
+    "RegisterCounter",
+    "RequestAttachment",
+]

@@ -1,0 +1,252 @@
+"""Reads shared by views, exports and reports; every one starts from `visible_to(user)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from cases.models import Assignment, Case, LegalAidRequest, Performer, QuotaTier
+from cases.rules import limits, quota
+from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
+from tgpl.calendar import work_calendar
+from tgpl.search import terms
+
+# --- fetching one object --------------------------------------------------------------
+
+
+def get_request_for(user, pk: int, can=None) -> LegalAidRequest:
+    """Missing and not-yours give the same 404; visible but not allowed gives 403."""
+    qs = LegalAidRequest.objects.visible_to(user).select_related(
+        "centre", "department", "received_by", "legal_field", "notifying_agency", "decided_by"
+    )
+    try:
+        obj = qs.get(pk=pk)
+    except LegalAidRequest.DoesNotExist:
+        raise Http404("Không tìm thấy yêu cầu.") from None
+    if can is not None and not can(user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def get_case_for(user, pk: int, can=None) -> Case:
+    qs = Case.objects.visible_to(user).select_related(
+        "centre", "department", "department__head", "performer", "accepted_by", "request",
+        "request__legal_field", "request__received_by",
+    )  # fmt: skip
+    try:
+        obj = qs.get(pk=pk)
+    except Case.DoesNotExist:
+        raise Http404("Không tìm thấy vụ việc.") from None
+    if can is not None and not can(user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def get_assignment_for(user, pk: int, can=None) -> Assignment:
+    try:
+        assignment = Assignment.objects.select_related("case").get(
+            pk=pk, case__in=Case.objects.visible_to(user)
+        )
+    except Assignment.DoesNotExist:
+        raise Http404("Không tìm thấy đề xuất.") from None
+    case = get_case_for(user, assignment.case_id)
+    if can is not None and not can(user, case):
+        raise PermissionDenied
+    assignment.case = case
+    return assignment
+
+
+# --- lists ------------------------------------------------------------------------------
+
+
+def _search(qs, query: str):
+    for term in terms(query):
+        qs = qs.filter(search_key__contains=term)
+    return qs
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    status: str = ""
+    form: str = ""
+    legal_field: int | None = None
+    category: int | None = None
+    performer: int | None = None
+    department: int | None = None
+    date_from: object = None
+    date_to: object = None
+
+
+def request_list(user, f: Filters):
+    qs = LegalAidRequest.objects.visible_to(user).select_related(
+        "legal_field", "department", "received_by", "case"
+    )
+    qs = _search(qs, f.q)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.form:
+        qs = qs.filter(form=f.form)
+    if f.legal_field:
+        qs = qs.filter(legal_field_id=f.legal_field)
+    if f.category:
+        qs = qs.filter(pk__in=LegalAidRequest.categories.through.objects.filter(
+            eligibilitycategory_id=f.category).values("legalaidrequest_id"))  # fmt: skip
+    if f.department:
+        qs = qs.filter(Q(department_id=f.department) | Q(case__department_id=f.department))
+    if f.performer:
+        qs = qs.filter(case__performer_id=f.performer)
+    if f.date_from:
+        qs = qs.filter(received_at__date__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(received_at__date__lte=f.date_to)
+    return qs.order_by("-received_at", "-pk")
+
+
+def case_list(user, f: Filters):
+    qs = Case.objects.visible_to(user).select_related(
+        "request", "request__legal_field", "department", "performer"
+    )
+    qs = _search(qs, f.q)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.form:
+        qs = qs.filter(form=f.form)
+    if f.legal_field:
+        qs = qs.filter(request__legal_field_id=f.legal_field)
+    if f.category:
+        qs = qs.filter(request__in=LegalAidRequest.categories.through.objects.filter(
+            eligibilitycategory_id=f.category).values("legalaidrequest_id"))  # fmt: skip
+    if f.performer:
+        qs = qs.filter(performer_id=f.performer)
+    if f.department:
+        qs = qs.filter(department_id=f.department)
+    if f.date_from:
+        qs = qs.filter(accepted_at__date__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(accepted_at__date__lte=f.date_to)
+    return qs.order_by("-accepted_at", "-pk")
+
+
+def approval_inbox(user):
+    """Proposals waiting for this user's decision, oldest first."""
+    from tgpl import roles
+
+    cases = Case.objects.visible_to(user)
+    qs = Assignment.objects.filter(status=AssignmentStatus.PROPOSED, case__in=cases)
+    if not roles.is_leadership(user):
+        qs = qs.filter(case__department__head=user)
+    else:
+        qs = qs.filter(Q(case__department__head=user) | Q(case__department__head__isnull=True))
+    return (
+        qs.exclude(proposed_by=user)
+        .select_related("case", "case__request", "case__department", "performer", "proposed_by")
+        .order_by("proposed_at", "pk")
+    )
+
+
+# --- performers: workload and quota ---------------------------------------------------------
+
+OPEN_STATUSES = [CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]
+OPEN_WORK = Q(user__performed_cases__status__in=OPEN_STATUSES)
+
+
+@dataclass
+class PerformerRow:
+    performer: Performer
+    open_cases: int
+    litigation_this_year: int
+    tier: quota.QuotaTier | None
+    level: str | None
+
+    @property
+    def level_label(self) -> str:
+        return quota.LEVEL_LABELS.get(self.level, "—") if self.level else "—"
+
+    @property
+    def progress(self) -> int:
+        if not self.tier or not self.tier.pass_from:
+            return 0
+        return min(100, round(100 * self.litigation_this_year / self.tier.pass_from))
+
+
+def performer_rows(user, year: int) -> list[PerformerRow]:
+    """Performers of the user's centre with open cases and this year's litigation count."""
+    from tgpl import roles
+
+    centres = roles.visible_centres(user)
+    qs = (
+        Performer.objects.filter(centre__in=centres, is_active=True)
+        .select_related("user", "user__department")
+        .annotate(
+            open_cases=Count("user__performed_cases", filter=OPEN_WORK),
+            litigation=Count(
+                "user__performed_cases",
+                filter=Q(
+                    user__performed_cases__form=Form.LITIGATION,
+                    user__performed_cases__accepted_at__year=year,
+                )
+                & ~Q(user__performed_cases__status=CaseStatus.DISCONTINUED),
+            ),
+        )
+        .order_by("user__department__name", "user__full_name")
+    )  # fmt: skip
+    tiers = [
+        quota.QuotaTier(t.min_years, t.max_years, t.pass_from, t.good_from, t.excellent_from)
+        for t in QuotaTier.objects.filter(year=year)
+    ]
+    rows = []
+    for p in qs:
+        is_officer = p.kind == Performer.Kind.LEGAL_AID_OFFICER
+        seniority = quota.seniority_years(p.appointed_on.year if p.appointed_on else None, year)
+        tier = quota.tier_for(tiers, seniority) if is_officer else None
+        level = quota.quota_level(p.litigation, seniority, tiers) if is_officer else None
+        rows.append(PerformerRow(p, p.open_cases, p.litigation, tier, level))
+    return rows
+
+
+def performer_choices(centre_id: int):
+    return (
+        Performer.objects.filter(centre_id=centre_id, is_active=True, user__is_active=True)
+        .select_related("user")
+        .annotate(open_cases=Count("user__performed_cases", filter=OPEN_WORK))
+        .order_by("user__full_name")
+    )  # fmt: skip
+
+
+# --- limits on a case page ------------------------------------------------------------------
+
+
+def case_facts(case: Case) -> limits.CaseFacts:
+    changes = tuple(
+        (c.requested_at, c.answered_at)
+        for c in case.change_requests.all()
+        if c.status != ChangeRequestStatus.PENDING or c.answered_at is None
+    )
+    return limits.CaseFacts(
+        form=case.form,
+        accepted_at=timezone.localtime(case.accepted_at),
+        detained=case.request.detained,
+        disadvantaged=case.request.disadvantaged_area,
+        proof_outstanding_since=timezone.localtime(case.accepted_at) if case.proof_due_at else None,
+        proof_supplied_at=case.proof_supplied_at,
+        appointed_at=case.appointed_at,
+        advice_days=case.advice_days,
+        change_requests=changes,
+        ended_at=case.ended_at,
+        file_handed_in_at=(
+            timezone.make_aware(
+                timezone.datetime.combine(case.file_handed_in_on, timezone.datetime.min.time())
+            )
+            if case.file_handed_in_on
+            else None
+        ),
+    )
+
+
+def case_limits(case: Case, now=None) -> list[limits.RunningLimit]:
+    return limits.case_limits(case_facts(case), work_calendar(), timezone.localtime(now))

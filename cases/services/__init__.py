@@ -1,0 +1,54 @@
+"""Every write of requests and cases: one function per business action.
+
+Keyword-only arguments; each runs in a transaction, locks what races, checks the
+state (cases/states.py) and the actor's role (tgpl/roles.py), records history
+(who, when, why) and schedules side effects after commit.
+"""
+
+from .assignment import (
+    answer_performer_change,
+    approve_assignment,
+    propose_assignment,
+    request_performer_change,
+    return_assignment,
+)
+from .casework import (
+    add_log_entry,
+    close_case,
+    discontinue_case,
+    extend_advice,
+    start_case,
+    update_case_file,
+)
+from .intake import (
+    accept_request,
+    receive_request,
+    record_proof,
+    refuse_request,
+    request_missing_proof,
+    transfer_request,
+    update_request,
+)
+from .register import next_register_number
+
+__all__ = [
+    "accept_request",
+    "add_log_entry",
+    "answer_performer_change",
+    "approve_assignment",
+    "close_case",
+    "discontinue_case",
+    "extend_advice",
+    "next_register_number",
+    "propose_assignment",
+    "receive_request",
+    "record_proof",
+    "refuse_request",
+    "request_missing_proof",
+    "request_performer_change",
+    "return_assignment",
+    "start_case",
+    "transfer_request",
+    "update_case_file",
+    "update_request",
+]

@@ -1,0 +1,128 @@
+"""Factories and builders for requests and cases (through the services where state matters)."""
+
+from datetime import date, timedelta
+
+import factory
+from django.utils import timezone
+
+from cases import services
+from cases.models import (
+    EligibilityCategory,
+    LawyerContract,
+    LegalAidRequest,
+    LegalField,
+    Performer,
+    ProofDocument,
+)
+from cases.states import Channel, Form, Sex
+
+
+def category(code: str) -> EligibilityCategory:
+    return EligibilityCategory.objects.filter(code=code).latest("valid_from")
+
+
+def proof(code: str) -> ProofDocument:
+    return ProofDocument.objects.get(code=code)
+
+
+def legal_field(code: str = "dan_su") -> LegalField:
+    return LegalField.objects.get(code=code)
+
+
+class PerformerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Performer
+
+    user = None
+    centre = factory.LazyAttribute(lambda o: o.user.centre)
+    kind = Performer.Kind.LEGAL_AID_OFFICER
+    appointed_on = date(2020, 1, 1)
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LawyerContract
+
+    performer = None
+    number = factory.Sequence(lambda n: f"{n:02d}/HĐ-TGPL")
+    start = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=200))
+    end = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=300))
+
+
+def make_performer(user, kind=Performer.Kind.LEGAL_AID_OFFICER, contract=True) -> Performer:
+    performer = PerformerFactory(user=user, kind=kind)
+    if contract and kind != Performer.Kind.LEGAL_AID_OFFICER:
+        ContractFactory(performer=performer)
+    return performer
+
+
+def request_fields(**overrides) -> dict:
+    fields = {
+        "channel": Channel.IN_PERSON,
+        "full_name": "Hoàng Thị Bích Ngọc",
+        "sex": Sex.FEMALE,
+        "birth_year": 1958,
+        "ethnicity": "Tày",
+        "identity_number": "020158000123",
+        "phone": "0912345678",
+        "address": "Thôn Nà Lừa",
+        "legal_field": legal_field(),
+        "form": Form.ADVICE,
+        "summary": "Tranh chấp quyền sử dụng đất với hàng xóm.",
+    }
+    fields.update(overrides)
+    return fields
+
+
+def receive(actor, *, categories=("2",), proofs=("ho_ngheo",), at=None, **overrides):
+    """A request received by `actor` (reception), by default poor household with its proof."""
+    return services.receive_request(
+        actor=actor,
+        fields=request_fields(**overrides),
+        categories=[category(c) for c in categories],
+        proofs=[proof(p) for p in proofs],
+        at=at,
+    )
+
+
+def accepted_case(receiver, department, **overrides):
+    req = receive(receiver, **overrides)
+    return services.accept_request(actor=receiver, request=req, department=department)
+
+
+def assigned_case(receiver, department, performer_user, approver, **overrides):
+    case = accepted_case(receiver, department, **overrides)
+    assignment = services.propose_assignment(actor=receiver, case=case, performer=performer_user)
+    services.approve_assignment(actor=approver, assignment=assignment)
+    case.refresh_from_db()
+    return case
+
+
+def in_progress_case(receiver, department, performer_user, approver, **overrides):
+    case = assigned_case(receiver, department, performer_user, approver, **overrides)
+    return services.start_case(actor=performer_user, case=case)
+
+
+class RequestFactory(factory.django.DjangoModelFactory):
+    """A bare request row (no service): for list sizes and query counts."""
+
+    class Meta:
+        model = LegalAidRequest
+        skip_postgeneration_save = True
+
+    centre = factory.LazyAttribute(lambda o: o.received_by.centre)
+    received_by = None
+    channel = Channel.IN_PERSON
+    received_at = factory.LazyFunction(timezone.now)
+    full_name = factory.Sequence(lambda n: f"Nông Văn Số {n}")
+    sex = Sex.MALE
+    birth_year = 1970
+    identity_number = factory.Sequence(lambda n: f"{n:012d}")
+    legal_field = factory.LazyFunction(legal_field)
+    form = Form.ADVICE
+    summary = "Tư vấn về thừa kế."
+
+    @factory.post_generation
+    def categories(self, create, extracted, **kwargs):
+        if create:
+            self.categories.set([category(c) for c in (extracted or ["2"])])

@@ -1,0 +1,193 @@
+"""Appointing and replacing performers, approved by the owning department's head."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cases import services
+from cases.models import Assignment
+from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
+from tgpl.errors import BusinessRuleError
+
+from .factories import accepted_case, assigned_case, in_progress_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(staff, professional_office, performers):
+    return accepted_case(staff, professional_office, form=Form.LITIGATION)
+
+
+def test_proposal_waits_for_the_head_and_approval_appoints(staff, head, officer, case):
+    assignment = services.propose_assignment(
+        actor=staff, case=case, performer=officer, reason="Còn ít việc"
+    )
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ASSIGNMENT_PROPOSED
+    services.approve_assignment(actor=head, assignment=assignment)
+    case.refresh_from_db()
+    assignment.refresh_from_db()
+    assert case.status == CaseStatus.ASSIGNED
+    assert case.performer == officer
+    assert assignment.status == AssignmentStatus.APPROVED
+    assert assignment.decided_by == head
+    assert case.appointed_at is not None
+    assert case.history.latest().history_user == head
+
+
+def test_the_proposer_never_approves_their_own_proposal(head, officer, case):
+    assignment = services.propose_assignment(actor=head, case=case, performer=officer)
+    with pytest.raises(BusinessRuleError, match="không được tự duyệt"):
+        services.approve_assignment(actor=head, assignment=assignment)
+
+
+def test_head_of_other_department_cannot_approve(staff, admin_head, officer, case):
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    with pytest.raises(BusinessRuleError, match="Chỉ Trưởng phòng"):
+        services.approve_assignment(actor=admin_head, assignment=assignment)
+
+
+def test_director_does_not_approve_when_the_department_has_a_head(
+    staff, head, director, officer, case
+):
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    with pytest.raises(BusinessRuleError, match="Chỉ Trưởng phòng"):
+        services.approve_assignment(actor=director, assignment=assignment)
+
+
+def test_director_approves_when_the_department_has_no_head(
+    staff, director, officer, branch, performers
+):
+    case = accepted_case(staff, branch, form=Form.LITIGATION)
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    services.approve_assignment(actor=director, assignment=assignment)
+
+
+def test_second_decision_is_told_it_was_already_decided(staff, head, officer, case):
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    services.approve_assignment(actor=head, assignment=assignment)
+    with pytest.raises(BusinessRuleError, match=r"đã được quyết định .*Nông Thị Hạnh"):
+        services.approve_assignment(actor=head, assignment=assignment)
+    with pytest.raises(BusinessRuleError, match="đã được quyết định"):
+        services.return_assignment(actor=head, assignment=assignment, note="x")
+
+
+def test_returning_needs_a_reason_and_reopens_the_case_for_proposal(staff, head, officer, case):
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    with pytest.raises(BusinessRuleError, match="lý do trả lại"):
+        services.return_assignment(actor=head, assignment=assignment, note="")
+    services.return_assignment(actor=head, assignment=assignment, note="Đang quá tải")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AWAITING_ASSIGNMENT
+    services.propose_assignment(actor=staff, case=case, performer=officer)
+
+
+def test_only_one_proposal_waits_at_a_time(staff, officer, lawyer, case):
+    services.propose_assignment(actor=staff, case=case, performer=officer)
+    with pytest.raises(BusinessRuleError, match="Không thể đề xuất cử người"):
+        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+
+
+def test_collaborator_is_refused_for_litigation(staff, collaborator, case):
+    with pytest.raises(BusinessRuleError, match="Cộng tác viên chỉ thực hiện tư vấn"):
+        services.propose_assignment(actor=staff, case=case, performer=collaborator)
+
+
+def test_collaborator_may_give_advice(staff, professional_office, collaborator, performers):
+    advice = accepted_case(staff, professional_office, form=Form.ADVICE)
+    assert services.propose_assignment(actor=staff, case=advice, performer=collaborator)
+
+
+def test_lawyer_whose_contract_has_ended_is_refused(staff, lawyer, lawyer_profile, case):
+    lawyer_profile.contracts.update(end=timezone.localdate() - timedelta(days=1))
+    with pytest.raises(BusinessRuleError, match=r"Hợp đồng .* không còn hiệu lực"):
+        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+
+
+def test_someone_without_a_performer_profile_is_refused(staff, case, director):
+    with pytest.raises(BusinessRuleError, match="không có trong danh sách người thực hiện"):
+        services.propose_assignment(actor=staff, case=case, performer=director)
+
+
+def test_performer_for_the_other_side_in_the_same_matter_is_refused(
+    staff, head, officer, professional_office, performers
+):
+    assigned_case(staff, professional_office, officer, head, full_name="Lý Văn Bảo")
+    opposing = accepted_case(
+        staff, professional_office, full_name="Vy Thị Cúc", opposing_parties="Ly Van Bao\nUBND xã"
+    )
+    with pytest.raises(BusinessRuleError, match=r"Điều 25.2"):
+        services.propose_assignment(actor=staff, case=opposing, performer=officer)
+
+
+def test_replacement_goes_through_the_same_approval(
+    staff, head, officer, lawyer, professional_office, performers
+):
+    case = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
+    replacement = services.propose_assignment(
+        actor=staff, case=case, performer=lawyer, reason="Xung đột lịch"
+    )
+    assert replacement.kind == Assignment.Kind.REPLACE
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_PROGRESS
+    assert case.performer == officer
+    services.approve_assignment(actor=head, assignment=replacement)
+    case.refresh_from_db()
+    assert case.performer == lawyer
+    assert case.status == CaseStatus.IN_PROGRESS
+    statuses = sorted(case.assignments.values_list("status", flat=True))
+    assert statuses == [AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED]
+
+
+def test_replacement_by_the_same_performer_is_refused(
+    staff, head, officer, professional_office, performers
+):
+    case = assigned_case(staff, professional_office, officer, head)
+    with pytest.raises(BusinessRuleError, match="đang là người thực hiện"):
+        services.propose_assignment(actor=staff, case=case, performer=officer)
+
+
+def test_returned_replacement_keeps_the_current_performer(
+    staff, head, officer, lawyer, professional_office, performers
+):
+    case = assigned_case(staff, professional_office, officer, head)
+    replacement = services.propose_assignment(actor=staff, case=case, performer=lawyer)
+    services.return_assignment(actor=head, assignment=replacement, note="Không cần thay")
+    case.refresh_from_db()
+    assert case.performer == officer
+    assert case.status == CaseStatus.ASSIGNED
+
+
+def test_no_proposal_for_a_closed_case(
+    staff, head, officer, lawyer, professional_office, performers
+):
+    case = in_progress_case(staff, professional_office, officer, head)
+    services.close_case(actor=officer, case=case, outcome="done", outcome_note="Đã trả lời")
+    with pytest.raises(BusinessRuleError, match="Không thể đề xuất cử người"):
+        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+
+
+def test_performer_change_request_is_answered_once(
+    staff, head, officer, professional_office, performers
+):
+    case = assigned_case(staff, professional_office, officer, head)
+    change = services.request_performer_change(actor=staff, case=case, reason="Không hợp tác")
+    with pytest.raises(BusinessRuleError, match="đang chờ trả lời"):
+        services.request_performer_change(actor=staff, case=case, reason="Lần hai")
+    with pytest.raises(BusinessRuleError, match="không có quyền"):
+        services.answer_performer_change(actor=officer, change=change, accept=True, answer="x")
+    services.answer_performer_change(
+        actor=head, change=change, accept=True, answer="Chấp nhận, sẽ cử người khác."
+    )
+    change.refresh_from_db()
+    assert change.status == ChangeRequestStatus.ACCEPTED
+    assert change.answered_by == head
+    with pytest.raises(BusinessRuleError, match="đã được trả lời"):
+        services.answer_performer_change(actor=head, change=change, accept=False, answer="x")
+
+
+def test_performer_change_needs_a_working_case_and_a_reason(staff, case):
+    with pytest.raises(BusinessRuleError, match="Không thể ghi nhận đề nghị"):
+        services.request_performer_change(actor=staff, case=case, reason="x")
