@@ -9,7 +9,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=true
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format worker bench migrate seed check-system install clean-venv
+.PHONY: run test e2e lint format worker bench migrate seed check-system install clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -57,3 +57,6 @@ bench: install
 
 clean-venv:
 	rm -rf $(VENV)
+
+e2e: check-system
+	$(DEV_ENV) $(PY) -m pytest -m e2e tests/e2e $(PYTEST_ARGS)
