@@ -320,3 +320,7 @@ class HolidayOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
+
+
+# The register of issued documents and its number counters (tgpl/documents/models.py).
+from tgpl.documents.models import DocumentCounter, IssuedDocument  # noqa: E402, F401

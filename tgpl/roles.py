@@ -273,3 +273,23 @@ def can_export_cases(user) -> bool:
 def is_reception_staff(user) -> bool:
     """A staff member (viên chức) of the centre: keeps the intake register."""
     return has_role(user, Role.STAFF) and bool(getattr(user, "centre_id", None))
+
+
+# --- official documents (tgpl/documents) --------------------------------------------
+
+DOCUMENT_ISSUERS = frozenset(
+    {Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DEPARTMENT_HEAD, Role.STAFF}
+)
+
+
+def can_issue_documents(user, centre: Centre | None = None) -> bool:
+    """Give an outgoing document its number: leaders, heads and the centre's staff
+    (the văn thư is a staff member), of their own centre."""
+    if not is_centre_member(user) or not has_role(user, *DOCUMENT_ISSUERS):
+        return False
+    return centre is None or centre.pk == user.centre_id
+
+
+def can_see_document_register(user) -> bool:
+    """The register of outgoing documents: people of a centre (their own centre's)."""
+    return is_centre_member(user) or bool(getattr(user, "is_superuser", False))

@@ -1,0 +1,35 @@
+"""Official documents: layout in the format of Nghị định 30/2020 (PDF and Word), numbering.
+
+    from tgpl.documents import Document, render_pdf, render_docx
+
+Apps build a `Document` from their objects (plans/documents.py); numbers come from
+`tgpl.documents.services.issue_document`.
+"""
+
+from .content import KINDS, Block, Document, Heading, Item, Line, Paragraph, Signer
+
+
+def render_pdf(doc: Document, **kwargs) -> bytes:
+    from .pdf import render_pdf as _render
+
+    return _render(doc, **kwargs)
+
+
+def render_docx(doc: Document) -> bytes:
+    from .word import render_docx as _render
+
+    return _render(doc)
+
+
+__all__ = [
+    "KINDS",
+    "Block",
+    "Document",
+    "Heading",
+    "Item",
+    "Line",
+    "Paragraph",
+    "Signer",
+    "render_docx",
+    "render_pdf",
+]
