@@ -5,5 +5,23 @@ from . import views
 app_name = "cases"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", views.request_list, name="index"),
+    path("requests/", views.request_list, name="request_list"),
+    path("requests/new/", views.request_create, name="request_create"),
+    path("requests/eligibility/", views.eligibility_check, name="eligibility_check"),
+    path("requests/export/", views.request_export, name="request_export"),
+    path("requests/import/", views.request_import, name="request_import"),
+    path("requests/<int:pk>/", views.request_detail, name="request_detail"),
+    path("requests/<int:pk>/edit/", views.request_edit, name="request_edit"),
+    path("requests/<int:pk>/<slug:action>/", views.request_action, name="request_action"),
+    path("list/", views.case_list, name="case_list"),
+    path("list/export/", views.case_export, name="case_export"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("performers/", views.performer_list, name="performer_list"),
+    path(
+        "assignments/<int:pk>/<slug:decision>/", views.decide_assignment, name="decide_assignment"
+    ),
+    path("change-requests/<int:pk>/answer/", views.change_answer, name="change_answer"),
+    path("<int:pk>/", views.case_detail, name="case_detail"),
+    path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),
 ]

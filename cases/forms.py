@@ -1,0 +1,280 @@
+"""Input validation with Vietnamese messages; what the user typed stays on error."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from cases.eligibility import category_queryset
+from cases.models import LegalAidRequest, LegalField, ProofDocument
+from cases.rules.checklist import checklist_for
+from cases.services.intake import REQUEST_FIELDS
+from cases.states import (
+    CaseStatus,
+    DiscontinueGround,
+    Form,
+    ImmediateGround,
+    Outcome,
+    RefusalGround,
+    RequestStatus,
+    Stage,
+)
+from tgpl import geography
+from tgpl.models import Agency, Centre, Department
+
+DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+DATETIME = forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm"})
+
+
+class BootstrapMixin:
+    def _style(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+                continue
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+
+class StyledForm(BootstrapMixin, forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+def category_label(category) -> str:
+    until = f" – đến {category.valid_to:%d/%m/%Y}" if category.valid_to else ""
+    since = (
+        f" (từ {category.valid_from:%d/%m/%Y}{until})"
+        if category.valid_from.year > 2018 or category.valid_to
+        else ""
+    )
+    return f"{category.code}. {category.name}{since}"
+
+
+class CategoryChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return category_label(obj)
+
+
+class RequestForm(BootstrapMixin, forms.ModelForm):
+    categories = CategoryChoiceField(
+        label="Diện người được TGPL (Điều 7)",
+        queryset=category_queryset(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Chọn ít nhất một diện người được TGPL."},
+    )
+    proofs = forms.ModelMultipleChoiceField(
+        label="Giấy tờ chứng minh đã nhận",
+        queryset=ProofDocument.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    commune_code = forms.TypedChoiceField(
+        label="Xã, phường", coerce=int, required=False, empty_value=None
+    )
+
+    class Meta:
+        model = LegalAidRequest
+        fields = sorted(REQUEST_FIELDS - {"commune_code"})
+        widgets = {
+            "received_at": DATETIME,
+            "notified_at": DATETIME,
+            "birth_date": DATE,
+            "limitation_expires_on": DATE,
+            "trial_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "opposing_parties": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, centre: Centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["received_at"].input_formats = ["%d/%m/%Y %H:%M", "%d/%m/%Y"]
+        self.fields["department"].queryset = Department.objects.filter(
+            centre=centre, is_active=True
+        )
+        self.fields["notifying_agency"].queryset = Agency.objects.exclude(kind=Agency.Kind.DOJ)
+        self.fields["legal_field"].queryset = LegalField.objects.filter(is_active=True)
+        self.fields["commune_code"].choices = [
+            ("", "---------"),
+            *geography.commune_choices(centre.province_code),
+        ]
+        if self.instance.pk:
+            self.fields["commune_code"].initial = self.instance.commune_code
+        self._style()
+
+    def service_fields(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k in REQUEST_FIELDS}
+        data["commune_code"] = self.cleaned_data.get("commune_code")
+        for text in (
+            "requester_name",
+            "requester_relation",
+            "requester_phone",
+            "requester_address",
+        ):
+            data[text] = data.get(text) or ""
+        return data
+
+
+class MissingProofForm(StyledForm):
+    note = forms.CharField(label="Giấy tờ cần bổ sung", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RecordProofForm(StyledForm):
+    proofs = forms.ModelMultipleChoiceField(
+        label="Giấy tờ nhận thêm",
+        queryset=ProofDocument.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class AcceptForm(StyledForm):
+    department = forms.ModelChoiceField(
+        label="Phòng, chi nhánh thụ lý", queryset=Department.objects.none()
+    )
+    immediate_ground = forms.ChoiceField(
+        label="Thụ lý ngay (TT 12/2018 Điều 6.1)",
+        choices=[("", "Không – hồ sơ đã đủ"), *ImmediateGround.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, centre: Centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(
+            centre=centre, is_active=True
+        )
+
+
+class RefuseForm(StyledForm):
+    ground = forms.ChoiceField(label="Lý do từ chối (Điều 30.3)", choices=RefusalGround.choices)
+    notice_text = forms.CharField(
+        label="Nội dung thông báo (Mẫu 08-TP-TGPL)", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TransferForm(StyledForm):
+    to_centre = forms.ModelChoiceField(
+        label="Trung tâm nhận", queryset=Centre.objects.none(), required=False
+    )
+    to_name = forms.CharField(label="hoặc tên tổ chức nhận", required=False)
+    notice_text = forms.CharField(
+        label="Thông báo cho người yêu cầu (Mẫu 09-TP-TGPL)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, centre: Centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_centre"].queryset = Centre.objects.filter(is_active=True).exclude(
+            pk=centre.pk
+        )
+
+
+class PerformerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.user.full_name} – {obj.get_kind_display()} – {obj.open_cases} việc đang làm"
+
+
+class ProposeForm(StyledForm):
+    performer = PerformerChoiceField(label="Người thực hiện", queryset=None)
+    reason = forms.CharField(
+        label="Lý do đề xuất", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, performers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["performer"].queryset = performers
+
+
+class DecisionForm(StyledForm):
+    note = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class LogForm(StyledForm):
+    on = forms.DateField(label="Ngày", widget=DATE, initial=timezone.localdate)
+    stage = forms.ChoiceField(label="Giai đoạn", choices=Stage.choices)
+    agency_name = forms.CharField(label="Tòa án / cơ quan", required=False)
+    note = forms.CharField(label="Nội dung công việc", widget=forms.Textarea(attrs={"rows": 2}))
+    attachment = forms.FileField(label="Tài liệu", required=False)
+
+
+class CloseForm(StyledForm):
+    outcome = forms.ChoiceField(label="Kết quả", choices=Outcome.choices)
+    outcome_note = forms.CharField(
+        label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DiscontinueForm(StyledForm):
+    ground = forms.ChoiceField(label="Căn cứ (Điều 37)", choices=DiscontinueGround.choices)
+    notice_text = forms.CharField(
+        label="Thông báo bằng văn bản", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CaseFileForm(StyledForm):
+    items = forms.MultipleChoiceField(
+        label="Thành phần hồ sơ đã có", widget=forms.CheckboxSelectMultiple, required=False
+    )
+    handed_in_on = forms.DateField(label="Ngày nộp hồ sơ lưu trữ", widget=DATE, required=False)
+
+    def __init__(self, *args, form: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["items"].choices = checklist_for(form)
+
+
+class ExtendAdviceForm(StyledForm):
+    days = forms.IntegerField(label="Tổng thời hạn (ngày)", min_value=11, max_value=30)
+
+
+class ChangeRequestForm(StyledForm):
+    reason = forms.CharField(
+        label="Lý do đề nghị thay đổi (Mẫu 04-TP-TGPL)", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AnswerChangeForm(StyledForm):
+    accept = forms.TypedChoiceField(
+        label="Trả lời",
+        choices=[("1", "Chấp nhận"), ("0", "Không chấp nhận")],
+        coerce=lambda v: v == "1",
+    )
+    answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class FilterForm(StyledForm):
+    q = forms.CharField(label="Tìm", required=False)
+    status = forms.ChoiceField(label="Trạng thái", required=False)
+    form = forms.ChoiceField(
+        label="Hình thức", choices=[("", "Tất cả"), *Form.choices], required=False
+    )
+    legal_field = forms.ModelChoiceField(
+        label="Lĩnh vực", queryset=LegalField.objects.all(), required=False
+    )
+    category = forms.ModelChoiceField(label="Diện", queryset=category_queryset(), required=False)
+    department = forms.ModelChoiceField(
+        label="Phòng, chi nhánh", queryset=Department.objects.none(), required=False
+    )
+    performer = forms.ModelChoiceField(label="Người thực hiện", queryset=None, required=False)
+    date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
+    date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
+
+    def __init__(self, *args, centres, for_cases: bool, **kwargs):
+        from tgpl.models import User
+
+        super().__init__(*args, **kwargs)
+        statuses = CaseStatus.choices if for_cases else RequestStatus.choices
+        self.fields["status"].choices = [("", "Tất cả"), *statuses]
+        self.fields["department"].queryset = Department.objects.filter(centre__in=centres)
+        self.fields["performer"].queryset = User.objects.filter(performer__centre__in=centres)
+        self.fields["category"].label_from_instance = category_label
+        for name in ("legal_field", "category", "department", "performer"):
+            self.fields[name].empty_label = "Tất cả"
+
+
+class ImportForm(StyledForm):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")

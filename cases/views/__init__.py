@@ -1,0 +1,39 @@
+"""Thin views: parse, call a selector or a service, render. Split by page group."""
+
+from .cases import (
+    case_action,
+    case_detail,
+    case_list,
+    change_answer,
+    decide_assignment,
+    inbox,
+    performer_list,
+)
+from .io import case_export, request_export, request_import
+from .requests import (
+    eligibility_check,
+    request_action,
+    request_create,
+    request_detail,
+    request_edit,
+    request_list,
+)
+
+__all__ = [
+    "case_action",
+    "case_detail",
+    "case_export",
+    "case_list",
+    "change_answer",
+    "decide_assignment",
+    "eligibility_check",
+    "inbox",
+    "performer_list",
+    "request_action",
+    "request_create",
+    "request_detail",
+    "request_edit",
+    "request_export",
+    "request_import",
+    "request_list",
+]

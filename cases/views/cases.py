@@ -1,0 +1,274 @@
+"""Pages of cases: list, detail with limits and timeline, head's inbox, performers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from cases import selectors, services
+from cases.forms import (
+    AnswerChangeForm,
+    CaseFileForm,
+    ChangeRequestForm,
+    CloseForm,
+    DecisionForm,
+    DiscontinueForm,
+    ExtendAdviceForm,
+    LogForm,
+    ProposeForm,
+)
+from cases.models import PerformerChangeRequest
+from cases.states import OPEN_CASE, WORKING, AssignmentStatus, ChangeRequestStatus, Form
+from tgpl import roles
+from tgpl.history import timeline_for
+from tgpl.paginate import paginate
+
+from .common import fail, filters_from, run
+
+LIST_CRUMB = ("Vụ việc", "/cases/list/")
+
+
+def case_list(request):
+    form, filters = filters_from(request, for_cases=True)
+    page, query = paginate(request, selectors.case_list(request.user, filters))
+    return render(
+        request,
+        "cases/case_list.html",
+        {
+            "title": "Vụ việc trợ giúp pháp lý",
+            "filter_form": form,
+            "page": page,
+            "query": query,
+            "personal": roles.can_see_personal_data(request.user),
+        },
+    )
+
+
+def _permissions(user, case) -> dict:
+    return {
+        "propose": roles.can_propose_assignment(user, case)
+        and (case.status in WORKING or case.status == "awaiting_assignment"),
+        "approve": roles.can_approve_assignment(user, case),
+        "work": roles.can_work_case(user, case),
+        "discontinue": roles.can_discontinue_case(user, case) and case.status in OPEN_CASE,
+        "record_change": roles.can_record_performer_change(user, case) and case.status in WORKING,
+        "answer_change": roles.can_answer_performer_change(user, case),
+    }
+
+
+def _forms(case, bound=None) -> dict:
+    forms = {
+        "propose": ProposeForm(performers=selectors.performer_choices(case.centre_id)),
+        "log": LogForm(),
+        "close": CloseForm(),
+        "discontinue": DiscontinueForm(),
+        "file": CaseFileForm(
+            form=case.form,
+            initial={"items": case.file_items, "handed_in_on": case.file_handed_in_on},
+        ),
+        "extend": ExtendAdviceForm(initial={"days": case.advice_days or 30}),
+        "change": ChangeRequestForm(),
+        "decision": DecisionForm(),
+        "answer": AnswerChangeForm(),
+    }
+    forms.update(bound or {})
+    return forms
+
+
+def _detail(request, case, bound=None, status=200):
+    assignments = list(case.assignments.select_related("performer", "proposed_by", "decided_by"))
+    changes = list(case.change_requests.select_related("recorded_by", "answered_by"))
+    return render(
+        request,
+        "cases/case_detail.html",
+        {
+            "title": f"Vụ việc {case.code}",
+            "breadcrumbs": [LIST_CRUMB, (case.code, "")],
+            "case": case,
+            "req": case.request,
+            "personal": roles.can_see_personal_data(request.user),
+            "limits": selectors.case_limits(case),
+            "assignments": assignments,
+            "pending": next(
+                (a for a in assignments if a.status == AssignmentStatus.PROPOSED), None
+            ),
+            "changes": changes,
+            "log_entries": case.log_entries.select_related("created_by"),
+            "checklist": case.checklist(),
+            "can": _permissions(request.user, case),
+            "is_advice": case.form == Form.ADVICE,
+            "forms": _forms(case, bound),
+            "timeline": timeline_for(
+                case, *assignments, *changes, *_personal_history(request, case)
+            ),
+        },
+        status=status,
+    )
+
+
+def _personal_history(request, case) -> list:
+    """The request's history holds personal data: only for those who may see it."""
+    return [case.request] if roles.can_see_personal_data(request.user) else []
+
+
+def case_detail(request, pk: int):
+    return _detail(request, selectors.get_case_for(request.user, pk))
+
+
+def _either(user, case) -> bool:
+    return roles.can_work_case(user, case) or roles.can_discontinue_case(user, case)
+
+
+def _propose(u, c, d):
+    services.propose_assignment(actor=u, case=c, performer=d["performer"].user, reason=d["reason"])
+
+
+def _log(u, c, d):
+    services.add_log_entry(
+        actor=u, case=c, on=d["on"], stage=d["stage"], agency_name=d["agency_name"],
+        note=d["note"], attachment=d.get("attachment"),
+    )  # fmt: skip
+
+
+def _close(u, c, d):
+    services.close_case(actor=u, case=c, outcome=d["outcome"], outcome_note=d["outcome_note"])
+
+
+def _discontinue(u, c, d):
+    services.discontinue_case(actor=u, case=c, ground=d["ground"], notice_text=d["notice_text"])
+
+
+def _file(u, c, d):
+    services.update_case_file(actor=u, case=c, items=d["items"], handed_in_on=d["handed_in_on"])
+
+
+# action: (who may, form class, service call, message on success)
+CASE_ACTIONS = {
+    "propose": (roles.can_propose_assignment, ProposeForm, _propose, "Đã gửi đề xuất cử người."),
+    "start": (roles.can_work_case, DecisionForm,
+              lambda u, c, d: services.start_case(actor=u, case=c), "Đã bắt đầu thực hiện."),
+    "log": (roles.can_work_case, LogForm, _log, "Đã ghi nhật ký."),
+    "close": (roles.can_work_case, CloseForm, _close, "Đã kết thúc vụ việc."),
+    "discontinue": (roles.can_discontinue_case, DiscontinueForm, _discontinue,
+                    "Đã dừng thực hiện vụ việc."),
+    "file": (_either, CaseFileForm, _file, "Đã cập nhật hồ sơ."),
+    "extend": (_either, ExtendAdviceForm,
+               lambda u, c, d: services.extend_advice(actor=u, case=c, days=d["days"]),
+               "Đã gia hạn trả lời tư vấn."),
+    "change": (roles.can_record_performer_change, ChangeRequestForm,
+               lambda u, c, d: services.request_performer_change(
+                   actor=u, case=c, reason=d["reason"]),
+               "Đã ghi nhận đề nghị thay đổi người thực hiện."),
+}  # fmt: skip
+
+
+@require_POST
+def case_action(request, pk: int, action: str):
+    if action not in CASE_ACTIONS:
+        raise Http404
+    allowed, form_class, call, done = CASE_ACTIONS[action]
+    case = selectors.get_case_for(request.user, pk, can=allowed)
+    if form_class is CaseFileForm:
+        form = CaseFileForm(request.POST, form=case.form)
+    elif form_class is ProposeForm:
+        form = ProposeForm(request.POST, performers=selectors.performer_choices(case.centre_id))
+    else:
+        form = form_class(request.POST, request.FILES)
+    if run(request, form, lambda data: call(request.user, case, data)):
+        messages.success(request, done)
+        return redirect("cases:case_detail", pk=pk)
+    case.refresh_from_db()
+    return _detail(request, case, bound={action: form}, status=400)
+
+
+@require_POST
+def decide_assignment(request, pk: int, decision: str):
+    """Approve or return a proposal (inline from the inbox or the case page)."""
+    if decision not in ("approve", "return"):
+        raise Http404
+    assignment = selectors.get_assignment_for(request.user, pk, can=roles.can_approve_assignment)
+    form = DecisionForm(request.POST)
+    if decision == "approve":
+
+        def call(data):
+            services.approve_assignment(
+                actor=request.user, assignment=assignment, note=data["note"]
+            )
+    else:
+
+        def call(data):
+            services.return_assignment(actor=request.user, assignment=assignment, note=data["note"])
+
+    if run(request, form, call):
+        messages.success(
+            request, "Đã duyệt đề xuất." if decision == "approve" else "Đã trả lại đề xuất."
+        )
+    else:
+        fail(request, form)
+    target = request.POST.get("next")
+    if target == "inbox":
+        return redirect("cases:inbox")
+    return redirect("cases:case_detail", pk=assignment.case_id)
+
+
+@require_POST
+def change_answer(request, pk: int):
+    try:
+        change = PerformerChangeRequest.objects.get(pk=pk, status=ChangeRequestStatus.PENDING)
+    except PerformerChangeRequest.DoesNotExist:
+        change = PerformerChangeRequest.objects.filter(pk=pk).first()
+        if change is None:
+            raise Http404 from None
+    case = selectors.get_case_for(
+        request.user, change.case_id, can=roles.can_answer_performer_change
+    )
+    form = AnswerChangeForm(request.POST)
+
+    def call(data):
+        services.answer_performer_change(
+            actor=request.user, change=change, accept=data["accept"], answer=data["answer"]
+        )
+
+    if run(request, form, call):
+        messages.success(request, "Đã trả lời đề nghị.")
+    else:
+        fail(request, form)
+    return redirect("cases:case_detail", pk=case.pk)
+
+
+def inbox(request):
+    if not (roles.is_department_head(request.user) or roles.is_leadership(request.user)):
+        raise PermissionDenied
+    page, query = paginate(request, selectors.approval_inbox(request.user))
+    return render(
+        request,
+        "cases/inbox.html",
+        {
+            "title": "Đề xuất cử người chờ duyệt",
+            "page": page,
+            "query": query,
+            "personal": roles.can_see_personal_data(request.user),
+            "form": DecisionForm(),
+        },
+    )
+
+
+def performer_list(request):
+    if not roles.is_centre_member(request.user):
+        raise PermissionDenied
+    year = timezone.localdate().year
+    if request.GET.get("year", "").isdigit():
+        year = int(request.GET["year"])
+    return render(
+        request,
+        "cases/performer_list.html",
+        {
+            "title": f"Người thực hiện – khối lượng và chỉ tiêu năm {year}",
+            "rows": selectors.performer_rows(request.user, year),
+            "year": year,
+        },
+    )

@@ -1,0 +1,49 @@
+"""Helpers of the cases views."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+
+from cases import selectors
+from cases.forms import FilterForm
+from tgpl import roles
+from tgpl.errors import BusinessRuleError
+
+
+def filters_from(request, *, for_cases: bool):
+    form = FilterForm(
+        request.GET or None, centres=roles.visible_centres(request.user), for_cases=for_cases
+    )
+    f = selectors.Filters()
+    if form.is_valid():
+        data = form.cleaned_data
+        f = selectors.Filters(
+            q=data["q"],
+            status=data["status"],
+            form=data["form"],
+            legal_field=data["legal_field"].pk if data["legal_field"] else None,
+            category=data["category"].pk if data["category"] else None,
+            performer=data["performer"].pk if data["performer"] else None,
+            department=data["department"].pk if data["department"] else None,
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
+    return form, f
+
+
+def run(request, form, action) -> bool:
+    """Call a service with a valid form; a BusinessRuleError becomes a form error."""
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except BusinessRuleError as exc:
+        field = exc.field if exc.field in form.fields else None
+        form.add_error(field, exc.message)
+        return False
+    return True
+
+
+def fail(request, form) -> None:
+    errors = [str(e) for errs in form.errors.values() for e in errs]
+    messages.error(request, " ".join(errors) or "Dữ liệu chưa hợp lệ.")

@@ -1,0 +1,226 @@
+"""Pages of legal-aid requests: list, intake, detail with the decision actions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from cases import selectors, services
+from cases.eligibility import assess_choice, assess_request, category_queryset, document_names
+from cases.forms import (
+    AcceptForm,
+    MissingProofForm,
+    RecordProofForm,
+    RefuseForm,
+    RequestForm,
+    TransferForm,
+)
+from cases.models import ProofDocument
+from cases.states import OPEN_REQUEST
+from tgpl import roles
+from tgpl.history import timeline_for
+from tgpl.paginate import paginate
+
+from .common import filters_from, run
+
+LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
+
+
+def request_list(request):
+    form, filters = filters_from(request, for_cases=False)
+    page, query = paginate(request, selectors.request_list(request.user, filters))
+    return render(
+        request,
+        "cases/request_list.html",
+        {
+            "title": "Yêu cầu trợ giúp pháp lý",
+            "filter_form": form,
+            "page": page,
+            "query": query,
+            "personal": roles.can_see_personal_data(request.user),
+            "can_receive": roles.can_receive_requests(request.user),
+        },
+    )
+
+
+def _form_page(request, form, req=None):
+    title = "Sửa yêu cầu" if req else "Tiếp nhận yêu cầu trợ giúp pháp lý"
+    crumbs = [LIST_CRUMB, (title, "")]
+    return render(
+        request,
+        "cases/request_form.html",
+        {"title": title, "breadcrumbs": crumbs, "form": form, "object": req},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _save(request, form, req=None):
+    def action(data):
+        kwargs = {
+            "actor": request.user,
+            "fields": form.service_fields(),
+            "categories": data["categories"],
+            "proofs": data["proofs"],
+        }
+        if req is None:
+            return services.receive_request(**kwargs)
+        return services.update_request(request=req, **kwargs)
+
+    saved = {}
+    if run(request, form, lambda data: saved.setdefault("obj", action(data))):
+        return saved["obj"] or req
+    return None
+
+
+def request_create(request):
+    if not roles.can_receive_requests(request.user):
+        raise PermissionDenied
+    form = RequestForm(request.POST or None, centre=request.user.centre)
+    if request.method == "POST":
+        req = _save(request, form)
+        if req is not None:
+            return redirect("cases:request_detail", pk=req.pk)
+    return _form_page(request, form)
+
+
+def request_edit(request, pk: int):
+    req = selectors.get_request_for(request.user, pk, can=roles.can_handle_request)
+    if req.status not in OPEN_REQUEST:
+        raise PermissionDenied
+    initial = {"categories": req.categories.all(), "proofs": req.proofs.all()}
+    form = RequestForm(request.POST or None, instance=req, initial=initial, centre=req.centre)
+    if request.method == "POST":
+        if _save(request, form, req) is not None:
+            return redirect("cases:request_detail", pk=req.pk)
+        req.refresh_from_db()
+    return _form_page(request, form, req)
+
+
+def _action_forms(req, bound=None):
+    forms = {
+        "missing-proof": MissingProofForm(),
+        "proof": RecordProofForm(),
+        "accept": AcceptForm(centre=req.centre),
+        "refuse": RefuseForm(),
+        "transfer": TransferForm(centre=req.centre),
+    }
+    if bound:
+        forms.update(bound)
+    return forms
+
+
+def _detail(request, req, bound=None, status=200):
+    case = getattr(req, "case", None)
+    can_handle = roles.can_handle_request(request.user, req)
+    forms = _action_forms(req, bound) if can_handle else {}
+    return render(
+        request,
+        "cases/request_detail.html",
+        {
+            "title": f"Yêu cầu #{req.pk}",
+            "breadcrumbs": [LIST_CRUMB, (f"Yêu cầu #{req.pk}", "")],
+            "object": req,
+            "case": case,
+            "categories": list(req.categories.all()),
+            "proofs": list(req.proofs.all()),
+            "assessment": assess_request(req),
+            "doc_names": document_names(),
+            "personal": roles.can_see_personal_data(request.user),
+            "can_handle": can_handle,
+            "is_open": req.status in OPEN_REQUEST,
+            "forms": forms,
+            "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],
+        },
+        status=status,
+    )
+
+
+def request_detail(request, pk: int):
+    return _detail(request, selectors.get_request_for(request.user, pk))
+
+
+ACTIONS = {
+    "missing-proof": (
+        MissingProofForm,
+        lambda u, r, d: services.request_missing_proof(actor=u, request=r, note=d["note"]),
+        "Đã ghi nhận yêu cầu bổ sung giấy tờ.",
+    ),
+    "proof": (
+        RecordProofForm,
+        lambda u, r, d: services.record_proof(actor=u, request=r, proofs=d["proofs"]),
+        "Đã ghi nhận giấy tờ bổ sung.",
+    ),
+    "accept": (
+        AcceptForm,
+        lambda u, r, d: services.accept_request(
+            actor=u, request=r, department=d["department"], immediate_ground=d["immediate_ground"]
+        ),
+        "Đã thụ lý và vào sổ.",
+    ),
+    "refuse": (
+        RefuseForm,
+        lambda u, r, d: services.refuse_request(
+            actor=u, request=r, ground=d["ground"], notice_text=d["notice_text"]
+        ),
+        "Đã từ chối thụ lý.",
+    ),
+    "transfer": (
+        TransferForm,
+        lambda u, r, d: services.transfer_request(
+            actor=u, request=r, to_centre=d["to_centre"], to_name=d["to_name"],
+            notice_text=d["notice_text"],
+        ),
+        "Đã chuyển yêu cầu.",
+    ),
+}  # fmt: skip
+
+
+@require_POST
+def request_action(request, pk: int, action: str):
+    from django.contrib import messages
+
+    if action not in ACTIONS:
+        raise Http404
+    req = selectors.get_request_for(request.user, pk, can=roles.can_handle_request)
+    form_class, call, done = ACTIONS[action]
+    kwargs = {"centre": req.centre} if form_class in (AcceptForm, TransferForm) else {}
+    form = form_class(request.POST, **kwargs)
+    if run(request, form, lambda data: call(request.user, req, data)):
+        messages.success(request, done)
+        req.refresh_from_db()
+        case = getattr(req, "case", None) if action == "accept" else None
+        if case is not None:
+            return redirect("cases:case_detail", pk=case.pk)
+        return redirect("cases:request_detail", pk=pk)
+    req.refresh_from_db()
+    return _detail(request, req, bound={action: form}, status=400)
+
+
+@require_GET
+def eligibility_check(request):
+    """htmx fragment of the intake form: which category applies, which proof is missing."""
+    if not roles.can_receive_requests(request.user):
+        raise PermissionDenied
+    ids = [int(v) for v in request.GET.getlist("categories") if v.isdigit()]
+    proof_ids = [int(v) for v in request.GET.getlist("proofs") if v.isdigit()]
+    on = timezone.localdate()
+    raw = request.GET.get("received_at", "").strip()
+    for fmt in ("%d/%m/%Y %H:%M", "%d/%m/%Y"):
+        try:
+            on = datetime.strptime(raw, fmt).date()  # noqa: DTZ007 - a local date only
+            break
+        except ValueError:
+            continue
+    categories = category_queryset().filter(pk__in=ids)
+    codes = ProofDocument.objects.filter(pk__in=proof_ids).values_list("code", flat=True)
+    assessment = assess_choice(categories, set(codes), on)
+    return render(
+        request,
+        "cases/_eligibility.html",
+        {"assessment": assessment, "doc_names": document_names(), "checked": bool(ids)},
+    )
