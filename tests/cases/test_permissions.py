@@ -1,0 +1,135 @@
+"""Permission matrix: every persona × every page and action.
+
+Expected: 200 page shown, 302 done (or redirected), 400 allowed but the (empty) form
+was refused, 403 visible but not allowed, 404 not visible, "login" anonymous.
+"""
+
+import pytest
+from django.urls import reverse
+
+from cases import services
+from cases.states import Form
+
+from .factories import accepted_case, in_progress_case, receive
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "director", "head", "admin_head", "officer", "lawyer", "collaborator", "staff",
+    "administrator", "reviewer", "other_centre_staff", "other_province_reviewer",
+]  # fmt: skip
+
+
+@pytest.fixture
+def world(staff, head, admin_head, officer, director, professional_office, performers, request):
+    for persona in PERSONAS:
+        request.getfixturevalue(persona)
+    req = receive(staff)
+    case = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
+    waiting = accepted_case(staff, professional_office, full_name="Chờ Duyệt")
+    proposal = services.propose_assignment(actor=staff, case=waiting, performer=officer)
+    return {"req": req.pk, "case": case.pk, "proposal": proposal.pk}
+
+
+def row(**statuses):
+    """Expected status per persona; unspecified personas get `rest`."""
+    rest = statuses.pop("rest")
+    return {p: statuses.get(p, rest) for p in PERSONAS}
+
+
+RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "staff": 200,
+                "other_centre_staff": 200}  # fmt: skip
+CENTRE_MEMBERS_OK = {p: 200 for p in PERSONAS if "reviewer" not in p}
+
+PAGES = {
+    ("cases:index", None): row(rest=200),
+    ("cases:request_list", None): row(rest=200),
+    ("cases:case_list", None): row(rest=200),
+    ("cases:request_export", None): row(rest=200),
+    ("cases:case_export", None): row(rest=200),
+    ("cases:request_create", None): row(**RECEIVERS_OK, rest=403),
+    ("cases:request_import", None): row(**RECEIVERS_OK, rest=403),
+    ("cases:eligibility_check", None): row(**RECEIVERS_OK, rest=403),
+    ("cases:inbox", None): row(director=200, head=200, admin_head=200, rest=403),
+    ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, rest=403),
+    ("cases:request_detail", "req"): row(director=200, staff=200, reviewer=200, rest=404),
+    ("cases:request_edit", "req"): row(director=200, staff=200, reviewer=403, rest=404),
+    ("cases:case_detail", "case"): row(
+        director=200, head=200, officer=200, staff=200, reviewer=200, rest=404
+    ),
+}
+
+RECEPTION_ONLY = row(director=400, staff=400, reviewer=403, rest=404)
+
+ACTIONS = {
+    # POST with an empty form: 400 means the permission check passed and nothing changed.
+    ("cases:request_action", "req", "accept"): RECEPTION_ONLY,
+    ("cases:request_action", "req", "refuse"): RECEPTION_ONLY,
+    ("cases:request_action", "req", "transfer"): RECEPTION_ONLY,
+    ("cases:request_action", "req", "missing-proof"): RECEPTION_ONLY,
+    ("cases:request_action", "req", "proof"): RECEPTION_ONLY,
+    ("cases:case_action", "case", "propose"): row(
+        director=400, head=400, officer=400, staff=400, reviewer=403, rest=404),
+    ("cases:case_action", "case", "log"): row(
+        officer=400, director=403, head=403, staff=403, reviewer=403, rest=404),
+    ("cases:case_action", "case", "close"): row(
+        officer=400, director=403, head=403, staff=403, reviewer=403, rest=404),
+    ("cases:case_action", "case", "file"): row(
+        officer=302, director=302, head=302, staff=403, reviewer=403, rest=404),
+    ("cases:case_action", "case", "discontinue"): row(
+        director=400, head=400, officer=403, staff=403, reviewer=403, rest=404),
+    ("cases:case_action", "case", "change"): row(
+        director=400, officer=400, head=400, staff=400, reviewer=403, rest=404),
+    ("cases:decide_assignment", "proposal", "approve"): row(
+        head=302, director=403, staff=403, reviewer=403, rest=404),
+}  # fmt: skip
+
+
+def _url(name, key, extra, world):
+    args = [world[key]] if key else []
+    if extra:
+        args.append(extra)
+    return reverse(name, args=args)
+
+
+@pytest.mark.parametrize(
+    ("page", "persona", "expected"),
+    [(page, p, status) for page, statuses in PAGES.items() for p, status in statuses.items()],
+)
+def test_page_access(page, persona, expected, world, login, request):
+    client = login(request.getfixturevalue(persona))
+    response = client.get(_url(*page, None, world))
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("action", "persona", "expected"),
+    [(a, p, status) for a, statuses in ACTIONS.items() for p, status in statuses.items()],
+)
+def test_action_access(action, persona, expected, world, login, request):
+    name, key, extra = action
+    client = login(request.getfixturevalue(persona))
+    response = client.post(_url(name, key, extra, world), {})
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_anonymous_goes_to_login(page, world, client):
+    response = client.get(_url(*page, None, world))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_get_on_a_change_is_refused(action, world, login, director):
+    name, key, extra = action
+    response = login(director).get(_url(name, key, extra, world))
+    assert response.status_code == 405
+
+
+def test_a_refused_action_changes_nothing(world, login, lawyer):
+    from cases.models import LegalAidRequest
+
+    login(lawyer).post(reverse("cases:request_action", args=[world["req"], "refuse"]),
+                       {"ground": "b", "notice_text": "x"})  # fmt: skip
+    assert LegalAidRequest.objects.get(pk=world["req"]).status == "received"

@@ -1,0 +1,72 @@
+"""Every list page makes the same number of queries at 5 and at 50 rows (no N+1)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cases.models import Assignment, Case
+from cases.states import CaseStatus
+from tests.factories import UserFactory
+
+from .factories import RequestFactory, make_performer
+
+pytestmark = pytest.mark.django_db
+
+
+def make_rows(n, *, staff, department, performer_user, proposer):
+    year = timezone.localdate().year
+    start = Case.objects.count()
+    for i in range(start, start + n):
+        req = RequestFactory(received_by=staff, department=department, status="accepted")
+        case = Case.objects.create(
+            centre=staff.centre, request=req, department=department, register_year=year,
+            register_number=i + 1, code=f"TT.TV.{i + 1:02d}.{year}", form=req.form,
+            status=CaseStatus.ASSIGNMENT_PROPOSED, accepted_at=timezone.now(), accepted_by=staff,
+            performer=performer_user,
+        )  # fmt: skip
+        Assignment.objects.create(
+            case=case, performer=performer_user, proposed_by=proposer, proposed_at=timezone.now()
+        )
+
+
+def count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+# (page, persona, pinned number of queries)
+PAGES = [
+    ("cases:request_list", "director", 15),
+    ("cases:request_list", "staff", 15),
+    ("cases:case_list", "director", 15),
+    ("cases:case_list", "head", 15),
+    ("cases:inbox", "head", 10),
+    ("cases:performer_list", "director", 10),
+]
+
+
+@pytest.mark.parametrize(("page", "persona", "pinned"), PAGES)
+def test_list_page_query_count_does_not_grow_with_rows(
+    page, persona, pinned, request, login, staff, head, officer, professional_office
+):
+    make_performer(officer)
+    for i in range(5):
+        make_performer(
+            UserFactory(centre=staff.centre, department=professional_office, username=f"tgv{i}")
+        )
+    client = login(request.getfixturevalue(persona))
+    url = reverse(page)
+    make_rows(
+        5, staff=staff, department=professional_office, performer_user=officer, proposer=staff
+    )
+    small = count(client, url)
+    make_rows(
+        45, staff=staff, department=professional_office, performer_user=officer, proposer=staff
+    )
+    large = count(client, url)
+    assert small == large
+    assert small == pinned
