@@ -55,4 +55,4 @@ def require_text(value: str, message: str, field: str) -> str:
 
 def after_commit(event: str, **data) -> None:
     """Side effects (notifications, reminders) leave only once the change is committed."""
-    transaction.on_commit(lambda: logger.info("%s %s", event, data))
+    transaction.on_commit(lambda: logger.debug("%s %s", event, data))
