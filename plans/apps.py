@@ -5,3 +5,10 @@ class PlansConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "plans"
     verbose_name = "Kế hoạch"
+
+    def ready(self):
+        from tgpl.notifications.deadlines import register_provider
+
+        from .reminders import plan_deadlines
+
+        register_provider(plan_deadlines)

@@ -13,7 +13,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import roles, services
 from .errors import BusinessRuleError
-from .models import Agency, Centre, Department, HolidayOverride, User
+from .models import (
+    Agency,
+    Centre,
+    Department,
+    HolidayOverride,
+    Reminder,
+    ReminderSettings,
+    User,
+)
 from .roles import Role
 
 admin.site.unregister(Group)
@@ -204,3 +212,45 @@ class HolidayOverrideAdmin(RoleAdminMixin, SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return roles.is_administrator(request.user)
+
+
+@admin.register(ReminderSettings)
+class ReminderSettingsAdmin(RoleAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "daily_scan_time", "task_days_before", "overdue_repeat_days"]
+    readonly_fields = ["last_daily_scan"]
+
+    def has_add_permission(self, request, obj=None):
+        return roles.is_administrator(request.user) and not ReminderSettings.objects.exists()
+
+
+@admin.register(Reminder)
+class ReminderAdmin(RoleAdminMixin, admin.ModelAdmin):
+    """Every reminder sent, and e-mails that failed (with the error), for administrators."""
+
+    list_display = [
+        "title",
+        "recipient",
+        "kind",
+        "due_at",
+        "notified_at",
+        "email_sent_at",
+        "email_attempts",
+        "has_error",
+    ]
+    list_filter = ["kind", "deadline", ("email_sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["title", "recipient__full_name", "email_error"]
+    list_select_related = ["recipient"]
+    readonly_fields = [f.name for f in Reminder._meta.fields]
+
+    @admin.display(boolean=True, description="Lỗi gửi thư")
+    def has_error(self, obj):
+        return bool(obj.email_error)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        if request.user.is_superuser:
+            return qs
+        return qs.filter(recipient__centre__in=roles.visible_centres(request.user))

@@ -14,5 +14,9 @@ app = Celery("tgpl")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# Beat schedule: later issues add the reminder scans here.
-app.conf.beat_schedule = {}
+# Every beat schedule of the application. The daily reminder scan runs from the
+# tick at the time an administrator sets (ReminderSettings), so changing that time
+# needs no restart; the tick also scans the limits counted in hours.
+app.conf.beat_schedule = {
+    "tick-every-5-minutes": {"task": "tgpl.tick", "schedule": 300.0},
+}

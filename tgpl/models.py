@@ -322,5 +322,26 @@ class HolidayOverride(models.Model):
         return f"{self.date:%d/%m/%Y} – {self.get_kind_display()}"
 
 
+# Reminder and notification models live in their own module; imported here so that
+# Django finds them in the tgpl app.
+from tgpl.notifications.models import (  # noqa: E402
+    Notification,
+    NotificationPreference,
+    Reminder,
+    ReminderSettings,
+)
+
+__all__ = [
+    "Agency",
+    "Centre",
+    "Department",
+    "HolidayOverride",
+    "Notification",
+    "NotificationPreference",
+    "Reminder",
+    "ReminderSettings",
+    "User",
+]
+
 # The register of issued documents and its number counters (tgpl/documents/models.py).
 from tgpl.documents.models import DocumentCounter, IssuedDocument  # noqa: E402, F401

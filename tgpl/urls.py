@@ -5,11 +5,23 @@ from django.urls import include, path
 
 from . import views
 from .forms import LoginForm
+from .notifications import views as notification_views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisation/", views.organisation, name="organisation"),
     path("healthz/", views.healthz, name="healthz"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path("notifications/bell/", notification_views.bell, name="notifications_bell"),
+    path("notifications/<int:pk>/read/", notification_views.mark_read, name="notification_read"),
+    path(
+        "notifications/read-all/", notification_views.mark_all_read, name="notifications_read_all"
+    ),
+    path("notifications/preferences/", notification_views.preferences, name="notification_prefs"),
+    path(
+        "notifications/feed/reset/", notification_views.reset_feed, name="notification_feed_reset"
+    ),
+    path("calendar/<str:token>.ics", notification_views.ics_feed, name="ics_feed"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -32,6 +44,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
+    path("documents/", include("tgpl.documents.urls")),
     path("admin/", admin.site.urls),
 ]
 

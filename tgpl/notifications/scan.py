@@ -1,0 +1,139 @@
+"""The reminder scan: due deadlines → reminder rows (inserted once) → in-app notices,
+and e-mails queued after commit. Safe when two scans or two workers run at once:
+the unique constraint drops duplicates and a conditional UPDATE claims each row once."""
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from tgpl.calendar import work_calendar
+
+from .deadlines import providers, steps_for
+from .models import Notification, NotificationPreference, Reminder, ReminderSettings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ScanResult:
+    deadlines: int = 0
+    created: int = 0
+    emails_queued: int = 0
+
+
+def _message(deadline, step) -> tuple[str, str]:
+    due = timezone.localtime(deadline.due_at)
+    when = due.strftime("%H:%M %d/%m/%Y") if deadline.unit == "hours" else due.strftime("%d/%m/%Y")
+    if step.kind == "before":
+        title = f"Sắp đến hạn: {deadline.title}"
+        lead = f"{deadline.label} sắp đến hạn vào {when}."
+    elif step.kind == "due":
+        title = f"Đến hạn hôm nay: {deadline.title}"
+        lead = f"{deadline.label} đến hạn hôm nay ({when})."
+    elif step.kind == "waiting":
+        title = f"Đang chờ duyệt: {deadline.title}"
+        lead = f"{deadline.label} đang chờ quyết định từ {when}."
+    else:
+        title = f"Quá hạn: {deadline.title}"
+        lead = f"{deadline.label} đã quá hạn từ {when} mà chưa hoàn thành."
+    body = lead + (f" {deadline.next_step}" if deadline.next_step else "")
+    return title[:255], body
+
+
+def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanResult:
+    """Create and deliver the reminders due now. `unit` limits to "days" or "hours" deadlines."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    config = ReminderSettings.current()
+    calendar = work_calendar()
+    result = ScanResult()
+    candidates: list[Reminder] = []
+    content_types: dict[type, ContentType] = {}
+    for provider in providers():
+        for deadline in provider(today, now):
+            if unit and deadline.unit != unit:
+                continue
+            result.deadlines += 1
+            steps = steps_for(
+                deadline,
+                now=now,
+                today=today,
+                calendar=calendar,
+                days_before=config.days_before(),
+                overdue_repeat_days=config.overdue_repeat_days,
+                hours_before=config.legal_hours_before,
+            )
+            model = type(deadline.subject)
+            if model not in content_types:
+                content_types[model] = ContentType.objects.get_for_model(model)
+            for step in steps:
+                title, body = _message(deadline, step)
+                for user in {u.pk: u for u in step.recipients if u is not None}.values():
+                    candidates.append(
+                        Reminder(
+                            content_type=content_types[model],
+                            object_id=deadline.subject.pk,
+                            deadline=deadline.deadline,
+                            kind=step.kind,
+                            step=step.step,
+                            due_at=deadline.due_at,
+                            recipient=user,
+                            title=title,
+                            body=body,
+                            url=deadline.url,
+                            created_at=now,
+                        )
+                    )
+    with transaction.atomic():
+        Reminder.objects.bulk_create(candidates, ignore_conflicts=True, batch_size=500)
+        claim = uuid.uuid4().hex
+        Reminder.objects.filter(claim="", notified_at__isnull=True).update(claim=claim)
+        claimed = list(Reminder.objects.filter(claim=claim).select_related("recipient"))
+        Notification.objects.bulk_create(
+            Notification(
+                recipient=r.recipient,
+                reminder=r,
+                title=r.title,
+                body=r.body,
+                url=r.url,
+                created_at=now,
+            )
+            for r in claimed
+        )
+        Reminder.objects.filter(claim=claim).update(notified_at=now)
+        no_email = set(
+            NotificationPreference.objects.filter(
+                user_id__in={r.recipient_id for r in claimed}, email_enabled=False
+            ).values_list("user_id", flat=True)
+        )
+        to_mail = [r.pk for r in claimed if r.recipient.email and r.recipient_id not in no_email]
+        transaction.on_commit(lambda: _queue_emails(to_mail))
+    result.created = len(claimed)
+    result.emails_queued = len(to_mail)
+    return result
+
+
+def _queue_emails(reminder_ids: list[int]) -> None:
+    from tgpl.tasks import enqueue, send_reminder_email
+
+    for pk in reminder_ids:
+        enqueue(send_reminder_email, pk)
+
+
+def daily_scan_due(now: datetime | None = None) -> bool:
+    """True once a day, at or after the administrator's chosen time (Asia/Ho_Chi_Minh)."""
+    now = timezone.localtime(now or timezone.now())
+    config = ReminderSettings.current()
+    if config.last_daily_scan == now.date() or now.time() < config.daily_scan_time:
+        return False
+    updated = (
+        ReminderSettings.objects.filter(pk=config.pk)
+        .exclude(last_daily_scan=now.date())
+        .update(last_daily_scan=now.date())
+    )
+    return bool(updated)  # a second beat or worker racing here gets 0 rows

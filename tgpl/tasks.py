@@ -1,0 +1,46 @@
+"""Celery tasks of the shared kernel: thin wrappers around services."""
+
+import logging
+import smtplib
+
+from celery import shared_task
+
+from tgpl.notifications import delivery, scan
+
+logger = logging.getLogger(__name__)
+
+
+def enqueue(task, *args, **kwargs) -> bool:
+    """Queue a task; if the broker (Redis) is down, log it and go on: the user's action
+    has already succeeded and the next scan picks up what was not sent."""
+    try:
+        task.delay(*args, **kwargs)
+    except Exception:  # kombu/redis connection errors of many kinds
+        logger.exception("Could not queue %s%r: broker unavailable", task.name, args)
+        return False
+    return True
+
+
+@shared_task(name="tgpl.tick")
+def tick():
+    """Every few minutes (beat): the daily scan once at its time, and hour-based limits."""
+    if scan.daily_scan_due():
+        scan.run_scan(unit="days")
+    scan.run_scan(unit="hours")
+
+
+@shared_task(name="tgpl.daily_scan")
+def daily_scan():
+    return scan.run_scan(unit="days").created
+
+
+@shared_task(
+    name="tgpl.send_reminder_email",
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=6,
+)
+def send_reminder_email(reminder_id: int):
+    return delivery.send_reminder_email(reminder_id)
