@@ -26,7 +26,11 @@ from .common import after_commit, local_date, now_or, require, require_text, sav
 
 
 def _lock_case(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("department", "request").get(pk=case.pk)
+    return (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("department", "request")
+        .get(pk=case.pk)
+    )
 
 
 def _has_conflict(case: Case, performer_user) -> bool:
@@ -106,7 +110,7 @@ def propose_assignment(
 
 def _lock_pending(assignment: Assignment) -> tuple[Assignment, Case]:
     locked = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("decided_by", "performer")
         .get(pk=assignment.pk)
     )
@@ -145,7 +149,7 @@ def approve_assignment(
     assignment.decided_by, assignment.decided_at, assignment.decision_note = actor, moment, note
     save(assignment, actor=actor, reason="Duyệt đề xuất")
     for previous in (
-        case.assignments.select_for_update()
+        case.assignments.select_for_update(of=("self",))
         .filter(status=AssignmentStatus.APPROVED)
         .exclude(pk=assignment.pk)
     ):
@@ -214,7 +218,7 @@ def answer_performer_change(
     *, actor, change: PerformerChangeRequest, accept: bool, answer: str, at: datetime | None = None
 ) -> PerformerChangeRequest:
     """Answer in writing; when accepted, a replacement is then proposed and approved."""
-    change = PerformerChangeRequest.objects.select_for_update().get(pk=change.pk)
+    change = PerformerChangeRequest.objects.select_for_update(of=("self",)).get(pk=change.pk)
     if change.status != ChangeRequestStatus.PENDING:
         raise BusinessRuleError("Đề nghị này đã được trả lời.")
     case = _lock_case(change.case)

@@ -25,7 +25,7 @@ from .common import after_commit, local_date, now_or, require, require_text, sav
 
 
 def _lock(case: Case) -> Case:
-    return Case.objects.select_for_update().select_related("department").get(pk=case.pk)
+    return Case.objects.select_for_update(of=("self",)).select_related("department").get(pk=case.pk)
 
 
 @transaction.atomic

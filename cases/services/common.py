@@ -15,10 +15,17 @@ logger = logging.getLogger("cases")
 NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này với hồ sơ này."
 
 
+REASON_MAX = 100  # simple-history's history_change_reason is a varchar(100)
+
+
+def _fit(reason: str) -> str:
+    return reason if len(reason) <= REASON_MAX else reason[: REASON_MAX - 1] + "…"
+
+
 def save(obj, *, actor, reason: str, update_fields=None) -> None:
     """Save with the history record's user and change reason (django-simple-history)."""
     obj._history_user = actor
-    obj._change_reason = reason
+    obj._change_reason = _fit(reason)
     obj.save(update_fields=update_fields)
 
 

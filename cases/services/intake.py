@@ -74,7 +74,7 @@ def request_search_key(req: LegalAidRequest, code: str = "") -> str:
 
 
 def _lock(req: LegalAidRequest) -> LegalAidRequest:
-    return LegalAidRequest.objects.select_for_update().get(pk=req.pk)
+    return LegalAidRequest.objects.select_for_update(of=("self",)).get(pk=req.pk)
 
 
 def _apply_fields(req: LegalAidRequest, fields: dict, actor) -> None:
@@ -174,7 +174,7 @@ def record_proof(*, actor, request: LegalAidRequest, proofs, at: datetime | None
     """Record documents received later; closes a waiting request's or case's proof limit."""
     req = _lock(request)
     moment = now_or(at)
-    case = Case.objects.select_for_update().filter(request=req).first()
+    case = Case.objects.select_for_update(of=("self",)).filter(request=req).first()
     if case is None:
         require(roles.can_handle_request(actor, req))
         req.status = check_transition(
