@@ -105,7 +105,7 @@ def _action_forms(req, bound=None):
     forms = {
         "missing-proof": MissingProofForm(),
         "proof": RecordProofForm(),
-        "accept": AcceptForm(centre=req.centre),
+        "accept": AcceptForm(centre=req.centre, initial={"department": req.department_id}),
         "refuse": RefuseForm(),
         "transfer": TransferForm(centre=req.centre),
     }
