@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_import
+from . import views, views_documents, views_import
 
 app_name = "plans"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("<int:pk>/items/new/", views.item_create, name="item_create"),
     path("<int:pk>/tasks.xlsx", views_import.export_tasks, name="export_tasks"),
     path("<int:pk>/tasks/import/", views_import.import_tasks, name="import_tasks"),
+    path("<int:pk>/document.pdf", views_documents.plan_pdf, name="document_pdf"),
+    path("<int:pk>/document.docx", views_documents.plan_docx, name="document_docx"),
+    path("<int:pk>/issue/", views_documents.plan_issue, name="issue"),
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),

@@ -82,6 +82,9 @@ def plan_detail(request, pk):
             and roles.can_draft_plans(request.user, plan.centre),
             "can_approve": roles.can_approve_plans(request.user, plan.centre),
             "can_copy": roles.can_draft_plans(request.user, plan.centre),
+            "can_issue": not plan.number
+            and plan.status == Plan.Status.APPROVED
+            and roles.can_issue_documents(request.user, plan.centre),
             "breadcrumbs": [("Kế hoạch", reverse("plans:index")), (plan.number_text, None)],
         },
     )

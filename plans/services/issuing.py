@@ -1,0 +1,57 @@
+"""Issuing a plan: it takes the next KH number of its centre and today's date."""
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from plans.models import Plan
+from tgpl.documents.models import IssuedDocument
+from tgpl.documents.services import issue_document
+from tgpl.errors import BusinessRuleError
+from tgpl.models import User
+from tgpl.search import search_key
+
+
+@transaction.atomic
+def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
+    """Give an approved plan that has no number yet the next "…/KH-<centre>" number.
+
+    The plan's date becomes the day of issue (a document is dated the day it is
+    signed and released). Numbers already carried by plans of the same series that
+    were entered with their number (imported) are skipped.
+    """
+    plan = Plan.objects.select_for_update().select_related("centre").get(pk=plan.pk)
+    if plan.number:
+        raise BusinessRuleError(f"Kế hoạch đã có số {plan.number_text}.")
+    if plan.status != Plan.Status.APPROVED:
+        raise BusinessRuleError("Chỉ cấp số cho kế hoạch đã được phê duyệt.")
+    today = timezone.localdate()
+    symbol = f"KH-{plan.centre.document_symbol}"
+    taken = (
+        Plan.objects.filter(centre=plan.centre, symbol=symbol, number__isnull=False)
+        .filter(Q(date__year=today.year) | Q(date__isnull=True, year=today.year))
+        .aggregate(highest=Max("number"))["highest"]
+    )
+    issued = issue_document(
+        centre=plan.centre,
+        kind="KH",
+        subject=plan.title,
+        obj=plan,
+        actor=actor,
+        on=today,
+        after=taken or 0,
+    )
+    clash = Plan.objects.filter(
+        centre=plan.centre, year=plan.year, number=issued.serial, symbol=symbol
+    ).exclude(pk=plan.pk)
+    if clash.exists():
+        raise BusinessRuleError(
+            f"Đã có một kế hoạch năm {plan.year} mang số {issued.number_text}; "
+            "sửa số của kế hoạch đó trước khi cấp số."
+        )
+    plan.number, plan.symbol, plan.date = issued.serial, symbol, today
+    plan.search_key = search_key(plan.number_text, plan.title)
+    plan._history_user = actor
+    plan._change_reason = f"Cấp số {issued.number_text}"
+    plan.save(update_fields=["number", "symbol", "date", "search_key"])
+    return issued
