@@ -293,3 +293,15 @@ def can_issue_documents(user, centre: Centre | None = None) -> bool:
 def can_see_document_register(user) -> bool:
     """The register of outgoing documents: people of a centre (their own centre's)."""
     return is_centre_member(user) or bool(getattr(user, "is_superuser", False))
+
+
+def director_of(centre: Centre):
+    """The active director of a centre (who signs its documents by default), or None."""
+    from .models import User
+
+    return (
+        User.objects.filter(centre=centre, is_active=True, groups__name=Role.DIRECTOR)
+        .select_related("department")
+        .order_by("pk")
+        .first()
+    )

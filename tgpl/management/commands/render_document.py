@@ -31,10 +31,9 @@ class Command(BaseCommand):
             raise CommandError("Tệp ra phải có đuôi .pdf hoặc .docx.")
         lookup = {"year": year} if year else {}
         try:
-            obj = source.find(identifier, **lookup)
+            doc = source.build(source.find(identifier, **lookup))
         except registry.NotFound as exc:
             raise CommandError(str(exc)) from exc
-        doc = source.build(obj)
         data = render_docx(doc) if suffix == ".docx" else render_pdf(doc)
         path.write_bytes(data)
         self.stdout.write(f"Đã in {source.label} {doc.number_text} ra {path} ({len(data):,} byte).")
