@@ -1,0 +1,676 @@
+"""Read a Vietnamese plan (*Kế hoạch*) into structured data. Pure Python, no Django.
+
+* :func:`read_plan_text` turns an uploaded ``.txt`` or ``.docx`` into text. In a ``.docx``
+  the paragraphs and tables come in document order (the "Số:" / place-date header and the
+  "Nơi nhận" | "GIÁM ĐỐC" signer block are borderless two-column tables), bold runs are
+  written ``**...**`` and italic runs ``*...*``; a table of tasks (STT | Nội dung | Chủ trì
+  | Phối hợp | Thời gian | Kết quả) becomes numbered items with labelled lines.
+* :func:`parse_plan` reads the text the way NĐ 30/2020 lays a plan out: "Số: 19/KH-TGPL",
+  "Lạng Sơn, ngày 20 tháng 01 năm 2021", "KẾ HOẠCH" and its title, the "Căn cứ" / "Thực
+  hiện" intro, sections "I.", items "1.", "2.1.", "a)" with labelled lines ("- Chủ trì:",
+  "- Thời gian thực hiện:", ...), "Nơi nhận:" and the signer.
+
+Text copied from PDFs is repaired first: a line that does not end a sentence is joined to
+the next one when that starts in lower case (even across a blank line or a page number) or
+when it ends on a word such as "của", "và", ",". Markdown marks (``**``, ``*``, ``#``),
+non-breaking spaces, composed/decomposed Unicode and dash styles are normalised.
+
+The parser never raises on text: what it cannot place ends up in ``body`` or ``warnings``.
+
+Kinds: an item with a labelled line (or a money amount, or "+ ... trước ngày" milestones) is
+a "task"; Roman sections, items with children and unlabelled items of the "MỤC ĐÍCH, YÊU
+CẦU" / "KINH PHÍ" sections are "heading"s; any other leaf is a "task".
+
+Limits: Word's automatic list numbering is not in the .docx text (type the numbers); text
+boxes, headers and footers are skipped; "Phần I"/"Chương" levels, labels in parentheses
+"(Chủ trì: ...)" and annexes after the signature are not read; a line repeating an existing
+number ("1." twice in a section) is kept as text of the previous item; legacy TCVN3/VNI
+encodings are not detected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import PurePath
+
+from plans.parsing_units import (
+    ANNEX_RE,
+    AUTH_RE,
+    CLOSING_RE,
+    DATE_RE,
+    INTRO_RE,
+    LABEL_FIELD,
+    LABEL_RE,
+    LABEL_SPLIT_RE,
+    NATIONAL_RE,
+    NOI_NHAN_RE,
+    PLAN_TYPE_RE,
+    SIGN_NOISE_RE,
+    SO_RE,
+    YEAR_IN_TITLE_RE,
+    Para,
+    PlanParseError,
+    classify,
+    decode_text,
+    docx_text,
+    ends_sentence,
+    find_money,
+    find_quantities,
+    first_letter,
+    is_collective,
+    is_header_line,
+    is_signer_line,
+    is_upper,
+    label_key,
+    match_units,
+    paragraphs,
+    parse_lead_value,
+    parse_milestone,
+    parse_partner_value,
+)
+from tgpl.timeframes import parse_timeframe
+
+__all__ = [
+    "PATH_RE",
+    "ParsedItem",
+    "ParsedPlan",
+    "ParsedSection",
+    "ParsedSigner",
+    "PlanParseError",
+    "is_collective",
+    "match_units",
+    "parse_plan",
+    "parse_plan_file",
+    "read_plan_text",
+]
+
+logger = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+# "II", "II.2.2.1", "II.1.1.a", "1.2" (no section), "a" is never alone.
+PATH_RE = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*(?:\.[a-zđ])?$")
+
+
+# --- Results ---------------------------------------------------------------------------
+
+
+def _no_timeframe() -> dict:
+    return {"text": None, "start": None, "end": None, "recurrence": "none"}
+
+
+def _jsonable(value):
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+@dataclass
+class ParsedSigner:
+    name: str | None = None
+    title: str | None = None  # "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
+    on_behalf: str | None = None  # "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "title": self.title, "on_behalf": self.on_behalf}
+
+
+@dataclass
+class ParsedItem:
+    path: str  # "II.2.2.1", "II.1.1.a"
+    number: str  # as written, without the trailing dot: "2.2.1", "a", "II"
+    level: int  # number of parts of the path: "II" -> 1, "II.2.2.1" -> 4
+    title: str
+    parent: str | None = None
+    section_role: str | None = None  # purpose / content / budget / organisation / None
+    kind: str = "heading"  # "heading" or "task"
+    body: str = ""
+    lead: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    lead_text: str | None = None  # the labelled values as written
+    partners_text: str | None = None
+    note: str | None = None  # "định kỳ bài/ tuần" and other remarks next to unit names
+    timeframe: str | None = None
+    timeframe_parsed: dict = field(default_factory=_no_timeframe)
+    result: str | None = None
+    budget_text: str | None = None
+    budget_vnd: int | None = None
+    quantities: list[dict] = field(default_factory=list)  # [{quantity, unit}]
+    milestones: list[dict] = field(default_factory=list)  # [{owner, text, due}]
+
+    def to_json_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "number": self.number,
+            "title": self.title,
+            "lead": list(self.lead),
+            "partners": list(self.partners),
+            "timeframe": {k: self.timeframe_parsed.get(k) for k in _no_timeframe()},
+            "result": self.result,
+            "budget_vnd": self.budget_vnd,
+        }
+
+    def to_full_dict(self) -> dict:
+        return _jsonable(self)
+
+
+@dataclass
+class ParsedSection:
+    number: str  # "I" (or "1" in a plan without Roman sections)
+    title: str
+    role: str | None
+    text: str  # everything under the heading, one paragraph a line
+
+
+@dataclass
+class ParsedPlan:
+    number: int | None = None
+    symbol: str | None = None
+    number_text: str | None = None  # "19/KH-TGPL", "/KH-TGPL"
+    place: str | None = None
+    date: dt.date | None = None
+    year: int | None = None  # of the date; else of the date line; else "năm 2025" of the title
+    period_year: int | None = None  # "năm 2023" of the title, else ``year``: timeframes use it
+    title: str | None = None
+    issuer: str | None = None  # "TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC"
+    parent_agency: str | None = None  # "SỞ TƯ PHÁP TỈNH LẠNG SƠN"
+    legal_bases: list[str] = field(default_factory=list)
+    sections: list[ParsedSection] = field(default_factory=list)
+    purpose_text: str | None = None
+    budget_text: str | None = None
+    organisation_text: str | None = None
+    closing: str | None = None  # "Trên đây là Kế hoạch ..."
+    recipients: list[str] = field(default_factory=list)
+    signer: ParsedSigner = field(default_factory=ParsedSigner)
+    items: list[ParsedItem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict:
+        return {
+            "number": self.number,
+            "symbol": self.symbol,
+            "place": self.place,
+            "date": self.date.isoformat() if self.date else None,
+            "year": self.year,
+            "title": self.title,
+            "recipients": list(self.recipients),
+            "signer": self.signer.to_dict(),
+            "items": [item.to_json_dict() for item in self.items],
+        }
+
+    def to_full_dict(self) -> dict:
+        return _jsonable(self)
+
+    def item(self, path: str) -> ParsedItem | None:
+        return next((item for item in self.items if item.path == path), None)
+
+
+# --- Header and signer ---------------------------------------------------------------
+
+
+def _parse_header(paras: list[Para], plan: ParsedPlan) -> int | None:
+    """Fill number/symbol/place/date/issuer from the lines above "KẾ HOẠCH"; return the year
+    written on the date line, even when the day is left blank."""
+    date_year = None
+    agencies: list[str] = []
+    for para in paras:
+        text = para.text
+        so = SO_RE.search(text)
+        if so and plan.symbol is None:
+            plan.number = int(so["num"]) if so["num"] else None
+            plan.symbol = re.sub(r"\s*[-–]\s*", "-", so["sym"])
+            plan.number_text = f"{so['num'] or ''}/{plan.symbol}"
+            text = text[: so.start()] + "\n" + text[so.end() :]
+        text = NATIONAL_RE.sub("\n", text)
+        for segment in text.split("\n"):
+            m = DATE_RE.search(segment)
+            if m and date_year is None:
+                date_year = int(m["y"])
+                place = segment[: m.start()].strip(" |:-–")
+                place = " ".join(place.split()[-6:])
+                plan.place = place if first_letter(place).isupper() else None
+                try:
+                    plan.date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                except (TypeError, ValueError):
+                    plan.date = None
+                continue
+            segment = segment.strip(" |")
+            if is_upper(segment) and not PLAN_TYPE_RE.match(segment) and not m:
+                agencies.append(segment)
+    if agencies:
+        plan.issuer = agencies[-1]
+        plan.parent_agency = " ".join(agencies[:-1]) or None
+    return date_year
+
+
+def _parse_signer(lines: list[str]) -> ParsedSigner:
+    lines = [line for line in lines if not SIGN_NOISE_RE.match(line)]
+    signer = ParsedSigner()
+    if not lines:
+        return signer
+    if not is_signer_line(lines[-1]):
+        signer.name = lines.pop()
+    auth = [line for line in lines if AUTH_RE.match(line)]
+    if auth:
+        signer.on_behalf = "\n".join(re.sub(r"^(\w+)\s*\.\s*", r"\1. ", line) for line in auth)
+        after = lines[lines.index(auth[-1]) + 1 :]
+    else:
+        after = lines
+    titles = [line for line in after if is_upper(line) and not AUTH_RE.match(line)]
+    signer.title = titles[0] if titles else None
+    return signer
+
+
+def _clean_recipient(text: str) -> str:
+    text = re.sub(r"^[-–+•]\s*", "", text.strip())
+    return re.sub(r"[\s;.,]+$", "", text.replace("./.", "")).strip()
+
+
+# --- The parser ------------------------------------------------------------------------
+
+
+@dataclass
+class _Work:
+    item: ParsedItem
+    body: list[Para] = field(default_factory=list)
+    labels: list[tuple[str, str]] = field(default_factory=list)
+    section_lines: list[str] = field(default_factory=list)
+
+
+def _section_role(title: str) -> str | None:
+    t = title.casefold()
+    if "mục đích" in t or "mục tiêu" in t or "yêu cầu" in t:
+        return "purpose"
+    if "tổ chức thực hiện" in t:
+        return "organisation"
+    if "kinh phí" in t:
+        return "budget"
+    if any(w in t for w in ("nội dung", "nhiệm vụ", "giải pháp", "hoạt động", "tiến độ")):
+        return "content"
+    return None
+
+
+def _split_labels(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """ "Tổ chức hội nghị; Thời gian: Quý I" -> ("Tổ chức hội nghị", [("timeframe", "Quý I")])."""
+    parts = LABEL_SPLIT_RE.split(text)
+    head, labels = parts[0], []
+    m = LABEL_RE.match(head)
+    if m:
+        head = ""
+        parts = [m.group(0), *parts[1:]]
+    for part in parts if m else parts[1:]:
+        lm = LABEL_RE.match(part)
+        if lm:
+            labels.append((LABEL_FIELD.get(label_key(lm["label"]), "result"), lm["value"]))
+    return head.strip(), labels
+
+
+def _strip_title(text: str) -> str:
+    text = re.sub(r"\s*\./\.\s*$", "", text.strip())
+    if not text.endswith(("...", "…")):
+        text = re.sub(r"\s*[.:;,]+$", "", text)
+    return text.strip()
+
+
+def _clean_value(text: str) -> str:
+    return re.sub(r"\s*(?:\./\.|[.;,])+$", "", text.strip()).strip()
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(name)
+    return out
+
+
+class _PlanParser:
+    def __init__(self, text: str):
+        self.paras = paragraphs(text)
+        self.plan = ParsedPlan()
+        self.works: dict[str, _Work] = {}
+
+    def warn(self, message: str) -> None:
+        self.plan.warnings.append(message)
+
+    # The document, top to bottom ------------------------------------------------------
+
+    def parse(self) -> ParsedPlan:
+        paras, plan = self.paras, self.plan
+        kinds = [classify(p)[0] for p in paras]
+        first_struct = next((i for i, k in enumerate(kinds) if k in ("roman", "num")), len(paras))
+        type_idx = next(
+            (i for i, p in enumerate(paras[:first_struct]) if PLAN_TYPE_RE.match(p.text)), None
+        )
+        if type_idx is None:
+            header_end = next(
+                (i for i, p in enumerate(paras[:first_struct]) if INTRO_RE.match(p.text)),
+                first_struct,
+            )
+            header_end = min(header_end, 15)
+            title_end = header_end
+        else:
+            header_end = type_idx
+            title_end = self._parse_title(type_idx)
+        date_year = _parse_header(paras[:header_end], plan)
+        if plan.symbol is None:
+            self.warn("Không tìm thấy số, ký hiệu văn bản (Số: .../KH-...).")
+        if date_year is None:
+            self.warn("Không tìm thấy địa danh, ngày tháng năm ban hành.")
+        if type_idx is None:
+            self.warn('Không tìm thấy tên loại văn bản "KẾ HOẠCH".')
+        title_year = YEAR_IN_TITLE_RE.search(plan.title or "")
+        title_year = int(title_year.group(1)) if title_year else None
+        plan.year = plan.date.year if plan.date else date_year or title_year
+        # A plan signed on 28/12/2022 "năm 2023" means 2023 by "Cả năm", "Quý I".
+        plan.period_year = title_year or plan.year
+
+        body_start = next(
+            (i for i in range(title_end, len(paras)) if kinds[i] in ("roman", "num")), len(paras)
+        )
+        body_end = next(
+            (i for i in range(body_start, len(paras)) if self._ends_body(paras[i])), len(paras)
+        )
+        plan.legal_bases = [
+            p.display
+            for p in paras[title_end:body_start]
+            if not is_header_line(p.text) and not is_upper(p.text)
+        ]
+        self._parse_body(paras[body_start:body_end])
+        self._parse_tail(paras[body_end:])
+        if not plan.items:
+            self.warn("Không tìm thấy mục nào được đánh số (I., 1., 1.1., a)...).")
+        return plan
+
+    def _parse_title(self, type_idx: int) -> int:
+        paras = self.paras
+        rest = PLAN_TYPE_RE.match(paras[type_idx].text)["rest"]
+        parts = [rest] if rest else []
+        i = type_idx + 1
+        while i < len(paras) and len(parts) < 4:
+            p = paras[i]
+            if p.bullet or classify(p)[0] != "text" or is_header_line(p.text):
+                break
+            if NOI_NHAN_RE.match(p.text) or CLOSING_RE.match(p.text):
+                break
+            if not parts and (p.text.startswith("Căn cứ") or len(p.text) > 300):
+                break  # no trích yếu: the intro follows "KẾ HOẠCH" directly
+            if parts:
+                previous = paras[i - 1]
+                same_style = p.bold and previous.bold
+                follows = not p.gap and not INTRO_RE.match(p.text) and len(p.text) < 200
+                if not (same_style or follows) or ends_sentence(previous.text):
+                    break
+            parts.append(p.text)
+            i += 1
+        title = " ".join(parts).strip()
+        self.plan.title = _strip_title(title) or None
+        return i
+
+    def _ends_body(self, para: Para) -> bool:
+        """ "Nơi nhận:", "Trên đây là ...", "GIÁM ĐỐC", "PHỤ LỤC": the items are over."""
+        text = para.text
+        if para.bullet is not None or classify(para)[0] != "text":
+            return False
+        return bool(
+            is_signer_line(text)
+            or CLOSING_RE.match(text)
+            or NOI_NHAN_RE.match(text)
+            or ANNEX_RE.match(text)
+        )
+
+    # Items -------------------------------------------------------------------------------
+
+    def _new_item(self, path, number, title, parent) -> _Work:
+        parent_work = self.works.get(parent) if parent else None
+        role = parent_work.item.section_role if parent_work else None
+        head, labels = _split_labels(title)
+        item = ParsedItem(
+            path=path,
+            number=number,
+            level=path.count(".") + 1,
+            title=_strip_title(head or title),
+            parent=parent,
+            section_role=role if parent else _section_role(head or title),
+        )
+        work = _Work(item, labels=labels)
+        self.works[path] = work
+        self.plan.items.append(item)
+        return work
+
+    def _parse_body(self, paras: list[Para]) -> None:
+        section: _Work | None = None  # the Roman section
+        top: _Work | None = None  # the top-level item (section, or "1." without sections)
+        numbered: _Work | None = None  # parent for "a)" items
+        current: _Work | None = None  # receives text and labels
+        for para in paras:
+            kind, m = classify(para)
+            work = None
+            if kind == "roman":
+                work = self._try_item(m["num"], m["num"], m["title"], None)
+                if work:
+                    section = top = numbered = work
+            elif kind == "num":
+                number = m["num"]
+                parts = [str(int(part)) for part in number.split(".")]  # "01" -> "1"
+                prefix = [section.item.path] if section else []
+                parent = section.item.path if section else None
+                for k in range(len(parts) - 1, 0, -1):
+                    candidate = ".".join(prefix + parts[:k])
+                    if candidate in self.works:
+                        parent = candidate
+                        break
+                work = self._try_item(".".join(prefix + parts), number, m["title"], parent)
+                if work:
+                    numbered = work
+                    if parent is None:
+                        top = work
+            elif kind == "letter" and numbered is not None:
+                path = f"{numbered.item.path}.{m['num']}"
+                work = self._try_item(path, m["num"], m["title"], numbered.item.path)
+            if work:
+                if top is not None and work is not top:
+                    top.section_lines.append(para.display)
+                current = work
+                continue
+            if top is not None:
+                top.section_lines.append(para.display)
+            if current is None:
+                continue
+            head, labels = _split_labels(para.text)
+            if head:
+                current.body.append(Para(head, para.bullet, para.bold, para.gap))
+            current.labels.extend(labels)
+        parents = {work.item.parent for work in self.works.values()}
+        for work in self.works.values():
+            self._finish(work, parents)
+        self._sections()
+
+    def _try_item(self, path, number, title, parent) -> _Work | None:
+        if path in self.works:
+            self.warn(f"Mục {path} bị trùng số thứ tự; dòng được xem là nội dung của mục trước.")
+            return None
+        return self._new_item(path, number, title, parent)
+
+    def _finish(self, work: _Work, parents: set[str]) -> None:
+        item, year = work.item, self.plan.period_year
+        item.body = "\n".join(p.display for p in work.body)
+        values: dict[str, list[str]] = {}
+        notes = []
+        for name, value in work.labels:
+            value = _clean_value(value)
+            if not value:
+                continue
+            values.setdefault(name, []).append(value)
+            if name == "lead":
+                lead, partners, note = parse_lead_value(value)
+                item.lead += lead
+                item.partners += partners
+            else:
+                if name != "partners":
+                    continue
+                partners, note = parse_partner_value(value)
+                item.partners += partners
+            notes.append(note)
+        item.lead, item.partners = _dedupe(item.lead), _dedupe(item.partners)
+        item.lead_text = "; ".join(values.get("lead", [])) or None
+        item.partners_text = "; ".join(values.get("partners", [])) or None
+        item.note = "; ".join(n for n in notes if n) or None
+        item.timeframe = "; ".join(values.get("timeframe", [])) or None
+        if item.timeframe:
+            item.timeframe_parsed = self._timeframe(item.timeframe, year)
+        item.result = "; ".join(values.get("result", [])) or None
+        item.budget_text = "; ".join(values.get("budget", [])) or None
+
+        # "Kinh phí: 40 triệu đồng (trong đó in ấn 30.000.000 đồng)": the total only.
+        budget_lines = [
+            sum(find_money(re.split(r"\(|\btrong\s+đó\b", v, flags=re.I)[0]))
+            for v in values.get("budget", [])
+        ]
+        if any(budget_lines):
+            item.budget_vnd = sum(budget_lines)
+        else:
+            texts = [item.title, *(p.text for p in work.body)]
+            texts += [v for name, vs in values.items() if name != "budget" for v in vs]
+            amounts = [a for t in texts for a in find_money(t)]
+            item.budget_vnd = sum(amounts) if amounts else None
+        item.quantities = [
+            q for t in (item.title, *(p.text for p in work.body)) for q in find_quantities(t)
+        ]
+        item.milestones = [
+            ms for p in work.body if p.bullet for ms in [parse_milestone(p.text, year)] if ms
+        ]
+
+        labelled = bool(
+            item.lead
+            or item.partners
+            or item.timeframe
+            or item.result
+            or item.budget_text
+            or item.milestones
+        )
+        if "." not in item.path and not item.path.isdigit():  # "I", "II": a section heading
+            item.kind = "task" if labelled else "heading"
+        elif labelled or item.budget_vnd is not None:
+            item.kind = "task"
+        elif item.path in parents or item.section_role in ("purpose", "budget"):
+            item.kind = "heading"
+        else:
+            item.kind = "task"
+
+    @staticmethod
+    def _timeframe(text: str, year: int | None) -> dict:
+        try:
+            parsed = parse_timeframe(text, default_year=year).to_dict()
+        except Exception:  # the parser must not fail on one odd cell
+            logger.exception("parse_timeframe failed on %r", text)
+            parsed = {}
+        result = {k: parsed.get(k) for k in _no_timeframe()}
+        result["text"] = text
+        result["recurrence"] = result["recurrence"] or "none"
+        return result
+
+    def _sections(self) -> None:
+        plan = self.plan
+        for work in self.works.values():
+            item = work.item
+            if item.parent is not None:
+                continue
+            text = "\n".join(work.section_lines)
+            plan.sections.append(ParsedSection(item.number, item.title, item.section_role, text))
+            attr = {
+                "purpose": "purpose_text",
+                "budget": "budget_text",
+                "organisation": "organisation_text",
+            }.get(item.section_role or "")
+            if attr and text and getattr(plan, attr) is None:
+                setattr(plan, attr, text)
+            if item.section_role == "organisation" and "kinh phí" in item.title.casefold():
+                plan.budget_text = plan.budget_text or text
+
+    # Recipients and signer ------------------------------------------------------------
+
+    def _parse_tail(self, paras: list[Para]) -> None:
+        plan = self.plan
+        in_recipients = False
+        signed = False  # a signer line came after "Nơi nhận": no more unbulleted recipients
+        signer_lines: list[str] = []
+        for para in paras:
+            text = para.text
+            if ANNEX_RE.match(text):
+                self.warn("Phần phụ lục sau chữ ký không được đọc.")
+                break
+            if CLOSING_RE.match(text) and para.bullet is None:
+                plan.closing = text if plan.closing is None else f"{plan.closing}\n{text}"
+                continue
+            m = NOI_NHAN_RE.match(text)
+            if m and para.bullet is None:
+                in_recipients, signed = True, False
+                rest = m["rest"].strip()
+                if rest and is_signer_line(rest):  # "Nơi nhận: KT. GIÁM ĐỐC" (two columns)
+                    signer_lines.append(rest)
+                elif rest:
+                    plan.recipients += [_clean_recipient(r) for r in re.split(r"(?<=;)\s*", rest)]
+                continue
+            listed = para.bullet or (not signed and text.endswith((";", ".", ",")))
+            if in_recipients and listed and not is_signer_line(text):
+                # "- Sở Tư pháp; PHÓ GIÁM ĐỐC": both columns on one line
+                split = re.match(r"^(.*?[;.])\s+(\S.*)$", text)
+                if split and is_signer_line(split.group(2)):
+                    plan.recipients.append(_clean_recipient(split.group(1)))
+                    signer_lines.append(split.group(2))
+                else:
+                    plan.recipients.append(_clean_recipient(text))
+                continue
+            signer_lines.append(para.display)
+            signed = signed or in_recipients
+        plan.recipients = [r for r in plan.recipients if r]
+        plan.signer = _parse_signer(signer_lines)
+        if not plan.recipients:
+            self.warn("Không tìm thấy danh sách nơi nhận.")
+        if plan.signer.name is None:
+            self.warn("Không tìm thấy họ tên người ký.")
+
+
+def parse_plan(text: str) -> ParsedPlan:
+    """Parse the text of a plan; see the module docstring. Never raises on text."""
+    return _PlanParser(text if isinstance(text, str) else "").parse()
+
+
+# --- Files -----------------------------------------------------------------------------
+
+UNSUPPORTED = "Tệp không đọc được: chỉ nhận .docx hoặc .txt."
+
+
+def read_plan_text(data: bytes, filename: str) -> str:
+    """The text of an uploaded plan (.txt or .docx); :class:`PlanParseError` otherwise."""
+    suffix = PurePath(filename or "").suffix.lower()
+    if suffix == ".doc":
+        raise PlanParseError(
+            "Tệp .doc (Word 97-2003) không đọc được: hãy lưu lại thành .docx rồi tải lên."
+        )
+    if suffix not in (".txt", ".docx"):
+        raise PlanParseError(UNSUPPORTED)
+    if not data:
+        raise PlanParseError("Tệp không đọc được: tệp rỗng.")
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanParseError("Tệp không đọc được: tệp lớn hơn 20 MB.")
+    if suffix == ".txt":
+        return decode_text(data)
+    return docx_text(data, max_unpacked=MAX_DOCX_UNPACKED_BYTES)
+
+
+def parse_plan_file(data: bytes, filename: str) -> ParsedPlan:
+    """:func:`read_plan_text` then :func:`parse_plan`."""
+    return parse_plan(read_plan_text(data, filename))
