@@ -81,3 +81,6 @@ def test_closing_has_recipients_left_and_signer_right(word):
     assert (label.bold, label.italic, label.font.size.pt) == (True, True, 12)
     assert recipients.paragraphs[1].runs[0].font.size.pt == 11
     assert signer.text.strip().endswith("Hoàng Thị Bích")
+    # no cell padding: "Nơi nhận" starts on the left margin
+    margins = word.tables[-1]._tbl.tblPr.find(qn("w:tblCellMar"))
+    assert margins.find(qn("w:left")).get(qn("w:w")) == "0"

@@ -128,7 +128,7 @@ def _rule(container, width_mm: float, box_mm: float) -> None:
     side = max(0.0, (box_mm - width_mm) / 2)
     fmt = paragraph.paragraph_format
     fmt.left_indent, fmt.right_indent = Mm(side), Mm(side)
-    fmt.line_spacing = Pt(3)
+    fmt.line_spacing = Pt(6)  # clear of the descenders of the line above
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for key, value in {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"}.items():
@@ -176,6 +176,14 @@ def _borderless(table) -> None:
         element.set(qn("w:val"), "nil")
         borders.append(element)
     props.append(borders)
+    # No cell padding: text starts on the page margin, as Nơi nhận must.
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    props.append(margins)
 
 
 def _table(word, widths_mm: list[float]):
@@ -210,7 +218,7 @@ def _header(word, ctx: dict) -> None:
     widths = [AGENCY_WIDTH, NATION_WIDTH]
     table = _table(word, widths)
     left, right = _row(table, widths)
-    box = AGENCY_WIDTH - 2  # cell padding
+    box = AGENCY_WIDTH - 2  # a little air on each side of the longest line
     if ctx["parent_body"]:
         _cell_lines(left, wrap(ctx["parent_body"], box, 12), size=12, first=True)
     issuer = wrap(ctx["issuer"], box, 12, bold=True)
