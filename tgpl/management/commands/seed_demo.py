@@ -103,9 +103,10 @@ HEADS = {"HC-TH": "truongphong.hc", "NV": "truongphong.nv", "CN1": "truongcn1"}
 
 def _extensions():
     """Each app's demo data, in dependency order: functions (centre, stdout) -> None."""
+    from cases.demo import seed_demo_cases
     from plans.demo import seed_demo_plans
 
-    return [seed_demo_plans]
+    return [seed_demo_plans, seed_demo_cases]
 
 
 class Command(BaseCommand):
