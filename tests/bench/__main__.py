@@ -4,7 +4,8 @@ Benchmarks live beside this file as bench_*.py modules; every function whose nam
 starts with ``bench_`` is called with no argument and prints its own figures.
 They are not tests: a slow figure never fails. Give names to run only some:
 ``python -m tests.bench documents`` runs the functions whose module or name holds
-"documents". The database is DATABASE_URL when set, else a fresh SQLite file in /tmp.
+"documents". The database is DATABASE_URL when set, else a fresh SQLite file in the
+temporary directory, one per run, removed at the end.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ import time
 import traceback
 from pathlib import Path
 
-THROWAWAY = Path(tempfile.gettempdir()) / "tgpl-bench.sqlite3"
 
-
-def setup_django() -> None:
+def setup_django() -> Path | None:
+    """Migrate and seed; returns the throwaway SQLite file to remove, if one was made."""
+    throwaway = None
     if "DATABASE_URL" not in os.environ:
-        THROWAWAY.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{THROWAWAY}"
+        # One file per run, so that two runs at once never share (or delete) a database.
+        handle, name = tempfile.mkstemp(prefix="tgpl-bench-", suffix=".sqlite3")
+        os.close(handle)
+        throwaway = Path(name)
+        os.environ["DATABASE_URL"] = f"sqlite:///{throwaway}"
     os.environ.setdefault("DEBUG", "true")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tgpl.settings")
     import django
@@ -39,6 +43,7 @@ def setup_django() -> None:
         f"(cơ sở dữ liệu thử: {os.environ['DATABASE_URL']}, "
         f"chuẩn bị {time.perf_counter() - started:.1f} s)"
     )
+    return throwaway
 
 
 def benchmarks(wanted: list[str]):
@@ -57,15 +62,20 @@ def benchmarks(wanted: list[str]):
 
 
 def main(argv: list[str]) -> int:
-    setup_django()
+    throwaway = None
     failed = 0
-    for label, func in benchmarks(argv):
-        print(f"\n== {label}")
-        try:
-            func()
-        except Exception:  # a broken benchmark is reported, the others still run
-            failed += 1
-            traceback.print_exc()
+    try:
+        throwaway = setup_django()
+        for label, func in benchmarks(argv):
+            print(f"\n== {label}")
+            try:
+                func()
+            except Exception:  # a broken benchmark is reported, the others still run
+                failed += 1
+                traceback.print_exc()
+    finally:
+        if throwaway is not None:
+            throwaway.unlink(missing_ok=True)
     return 1 if failed else 0
 
 
