@@ -4,7 +4,7 @@ ones) and milestones of approved plans. Three queries whatever the number of tas
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -44,10 +44,17 @@ def _lead_units():
     )
 
 
-def plan_deadlines(today: datetime.date, now: datetime.datetime):
+def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
+    task_window = Q(due__gte=today - LOOK_BACK)
+    milestone_window = Q(due__gte=today - LOOK_BACK)
+    if until is not None:  # recurring tasks fall due every period, whatever their end date
+        task_window &= Q(due__lte=until) | ~Q(recurrence__in=["none", "continuous"])
+        milestone_window &= Q(due__lte=until)
     tasks = list(
         PlanItem.objects.filter(
-            kind=PlanItem.Kind.TASK, plan__status=Plan.Status.APPROVED, due__gte=today - LOOK_BACK
+            task_window,
+            kind=PlanItem.Kind.TASK,
+            plan__status=Plan.Status.APPROVED,
         )
         .exclude(status=PlanItem.Status.DONE)
         .select_related("plan")
@@ -55,9 +62,7 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime):
     )
     milestones = list(
         Milestone.objects.filter(
-            done_at__isnull=True,
-            due__gte=today - LOOK_BACK,
-            item__plan__status=Plan.Status.APPROVED,
+            milestone_window, done_at__isnull=True, item__plan__status=Plan.Status.APPROVED
         )
         .select_related("item__plan")
         .prefetch_related(Prefetch("item__units", queryset=_lead_units()))

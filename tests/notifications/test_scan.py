@@ -172,7 +172,7 @@ def test_the_scan_query_count_does_not_grow(approved_plan, admin_office, django_
         scan.run_scan(now=at(DUE))
 
 
-EXPECTED_SCAN_QUERIES = 15
+EXPECTED_SCAN_QUERIES = 20
 
 
 def test_daily_scan_runs_once_a_day_at_the_chosen_time():

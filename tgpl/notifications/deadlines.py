@@ -1,8 +1,10 @@
 """What falls due: deadlines from every app, and when to remind about each (pure rules).
 
 Apps register providers with `register_provider(fn)` in their AppConfig.ready():
-`fn(today, now) -> Iterable[Deadline]`. A provider must use a fixed number of
-queries whatever the number of tasks or cases (the scan's query count is tested).
+`fn(today, now, until=None) -> Iterable[Deadline]`; `until` (a date) lets the scan
+skip what falls due too far ahead to need a reminder (the calendar feed wants all).
+A provider must use a fixed number of queries whatever the number of tasks or cases
+(the scan's query count is tested).
 """
 
 from collections.abc import Callable, Iterable
@@ -19,8 +21,8 @@ class Deadline:
     label: str  # Vietnamese name of the deadline: "Nhiệm vụ kế hoạch"
     title: str  # what it is about, for the message
     due_at: datetime  # aware
-    owners: tuple = ()  # users reminded before and on the day
-    escalate_to: tuple = ()  # users told when it is overdue (department heads)
+    owners: tuple = ()  # users (or user ids) reminded before and on the day
+    escalate_to: tuple = ()  # users (or ids) told when it is overdue (department heads)
     url: str = ""
     unit: str = "days"  # "days" (daily scan) or "hours" (frequent scan)
     next_step: str = ""  # what happens after the deadline, in Vietnamese
@@ -44,6 +46,13 @@ def register_provider(provider: Provider) -> None:
 
 def providers() -> list[Provider]:
     return list(_PROVIDERS)
+
+
+def person_id(person) -> int | None:
+    """Providers may name people by User or by id (cheaper over many rows)."""
+    if person is None:
+        return None
+    return person if isinstance(person, int) else person.pk
 
 
 def workdays_before(calendar: WorkCalendar, day: date, n: int) -> date:

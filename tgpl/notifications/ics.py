@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .deadlines import providers
+from .deadlines import person_id, providers
 
 
 def user_deadlines(user, *, now=None):
@@ -15,7 +15,7 @@ def user_deadlines(user, *, now=None):
     today = timezone.localdate(now)
     for provider in providers():
         for deadline in provider(today, now):
-            people = {u.pk for u in (*deadline.owners, *deadline.escalate_to) if u is not None}
+            people = {person_id(u) for u in (*deadline.owners, *deadline.escalate_to)}
             if user.pk in people:
                 yield deadline
 

@@ -5,7 +5,7 @@ the unique constraint drops duplicates and a conditional UPDATE claims each row 
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -13,10 +13,13 @@ from django.utils import timezone
 
 from tgpl.calendar import work_calendar
 
-from .deadlines import providers, steps_for
+from .deadlines import person_id, providers, steps_for
 from .models import Notification, NotificationPreference, Reminder, ReminderSettings
 
 logger = logging.getLogger(__name__)
+# Nothing due further ahead than this needs a reminder today (the largest offset is a
+# few working days; long Tết breaks stay well inside).
+SCAN_HORIZON = timedelta(days=45)
 
 
 @dataclass
@@ -54,8 +57,9 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
     result = ScanResult()
     candidates: list[Reminder] = []
     content_types: dict[type, ContentType] = {}
+    until = today + SCAN_HORIZON
     for provider in providers():
-        for deadline in provider(today, now):
+        for deadline in provider(today, now, until=until):
             if unit and deadline.unit != unit:
                 continue
             result.deadlines += 1
@@ -73,7 +77,7 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
                 content_types[model] = ContentType.objects.get_for_model(model)
             for step in steps:
                 title, body = _message(deadline, step)
-                for user in {u.pk: u for u in step.recipients if u is not None}.values():
+                for user_id in {person_id(u) for u in step.recipients} - {None}:
                     candidates.append(
                         Reminder(
                             content_type=content_types[model],
@@ -82,7 +86,7 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
                             kind=step.kind,
                             step=step.step,
                             due_at=deadline.due_at,
-                            recipient=user,
+                            recipient_id=user_id,
                             title=title,
                             body=body,
                             url=deadline.url,
