@@ -1,7 +1,9 @@
 """Change history (django-simple-history) turned into a readable timeline."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+
+from django.utils import timezone
 
 HISTORY_TYPES = {"+": "Tạo mới", "~": "Cập nhật", "-": "Xóa"}
 
@@ -30,6 +32,16 @@ def _display(record, field_name):
         return str(dict(model_field.flatchoices).get(value, value or ""))
     if value is None or value == "":
         return "—"
+    if isinstance(value, datetime):
+        return (
+            timezone.localtime(value).strftime("%H:%M %d/%m/%Y")
+            if timezone.is_aware(value)
+            else value.strftime("%H:%M %d/%m/%Y")
+        )
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
     return str(value)
 
 
