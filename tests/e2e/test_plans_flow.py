@@ -4,7 +4,9 @@ import pytest
 
 from tests.e2e.conftest import log_in
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the data migrations (eligibility catalogue, legal fields, role groups)
+# come back after each test flushes the database.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_staff_signs_in_and_walks_through_plans(page, live_server, demo, tmp_path):
