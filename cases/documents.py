@@ -207,12 +207,33 @@ def _get(queryset, identifier: str, label: str):
     return found
 
 
+def _visible_requests(user, ids: list[int]) -> set[int]:
+    return set(
+        LegalAidRequest.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+
+
+def _visible_cases(user, ids: list[int]) -> set[int]:
+    return set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _visible_assignments(user, ids: list[int]) -> set[int]:
+    return set(
+        Assignment.objects.filter(pk__in=ids, case__in=Case.objects.visible_to(user)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
 register(
     Source(
         name="assignment",
         label="quyết định cử, thay thế người thực hiện",
         find=find_assignment,
         build=assignment_decision,
+        model=Assignment,
+        url=lambda pk: reverse("cases:assignment_detail", args=[pk]),
+        visible=_visible_assignments,
     )
 )
 register(
@@ -223,6 +244,7 @@ register(
         build=refusal_notice,
         model=LegalAidRequest,
         url=lambda pk: reverse("cases:request_detail", args=[pk]),
+        visible=_visible_requests,
     )
 )
 register(
@@ -233,5 +255,6 @@ register(
         build=discontinuation_notice,
         model=Case,
         url=lambda pk: reverse("cases:case_detail", args=[pk]),
+        visible=_visible_cases,
     )
 )

@@ -270,6 +270,12 @@ def can_export_cases(user) -> bool:
     return is_centre_member(user) or is_doj_reviewer(user) or bool(user.is_superuser)
 
 
+def can_download_case_documents(user, obj=None) -> bool:
+    """Decisions and notices of a request or case name the aided person: only the
+    centre's own people (who already see the object) download them, never a reviewer."""
+    return can_see_personal_data(user)
+
+
 def is_reception_staff(user) -> bool:
     """A staff member (viên chức) of the centre: keeps the intake register."""
     return has_role(user, Role.STAFF) and bool(getattr(user, "centre_id", None))

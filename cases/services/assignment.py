@@ -23,6 +23,7 @@ from tgpl.errors import BusinessRuleError
 from tgpl.search import normalize
 
 from .common import after_commit, local_date, now_or, require, require_text, save
+from .numbering import number_decision
 
 
 def _lock_case(case: Case) -> Case:
@@ -162,6 +163,7 @@ def approve_assignment(
     case.status = new_status
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
+    number_decision(assignment=assignment, case=case, actor=actor, on=local_date(moment))
     after_commit("assignment_approved", assignment=assignment.pk, performer=assignment.performer_id)
     return assignment
 

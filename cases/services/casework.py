@@ -22,6 +22,7 @@ from tgpl import roles
 from tgpl.errors import BusinessRuleError
 
 from .common import after_commit, local_date, now_or, require, require_text, save
+from .numbering import number_discontinuation
 
 
 def _lock(case: Case) -> Case:
@@ -157,5 +158,6 @@ def discontinue_case(
     )
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
+    number_discontinuation(case=case, actor=actor, on=local_date(moment))
     after_commit("case_discontinued", case=case.pk)
     return case

@@ -28,6 +28,7 @@ from tgpl.search import search_key
 from tgpl.workdays import due_moment
 
 from .common import after_commit, create, local_date, now_or, require, require_text, save
+from .numbering import number_refusal
 from .register import next_register_number
 
 REQUEST_FIELDS = {
@@ -323,6 +324,7 @@ def refuse_request(
     req.refusal_ground = ground
     req.decided_at, req.decided_by = now_or(at), actor
     save(req, actor=actor, reason=f"Từ chối thụ lý: {RefusalGround(ground).label}")
+    number_refusal(request=req, actor=actor, on=local_date(req.decided_at))
     after_commit("request_refused", request=req.pk)
     return req
 

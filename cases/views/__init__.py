@@ -9,6 +9,7 @@ from .cases import (
     inbox,
     performer_list,
 )
+from .documents import assignment_detail, case_document
 from .io import case_export, request_export, request_import
 from .requests import (
     eligibility_check,
@@ -20,8 +21,10 @@ from .requests import (
 )
 
 __all__ = [
+    "assignment_detail",
     "case_action",
     "case_detail",
+    "case_document",
     "case_export",
     "case_list",
     "change_answer",

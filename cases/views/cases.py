@@ -97,6 +97,9 @@ def _detail(request, case, bound=None, status=200):
                 (a for a in assignments if a.status == AssignmentStatus.PROPOSED), None
             ),
             "changes": changes,
+            "documents": selectors.case_documents(case, assignments)
+            if roles.can_download_case_documents(request.user, case)
+            else [],
             "log_entries": case.log_entries.select_related("created_by"),
             "checklist": case.checklist(),
             "can": _permissions(request.user, case),

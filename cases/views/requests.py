@@ -128,6 +128,9 @@ def _detail(request, req, bound=None, status=200):
             "case": case,
             "categories": list(req.categories.all()),
             "proofs": list(req.proofs.all()),
+            "documents": selectors.request_documents(req)
+            if roles.can_download_case_documents(request.user, req)
+            else [],
             "assessment": assess_request(req),
             "doc_names": document_names(),
             "personal": roles.can_see_personal_data(request.user),

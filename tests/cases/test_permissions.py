@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cases import services
-from cases.states import Form
+from cases.states import Form, RefusalGround
 
 from .factories import accepted_case, in_progress_case, receive
 
@@ -28,7 +28,15 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
     case = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
     waiting = accepted_case(staff, professional_office, full_name="Chờ Duyệt")
     proposal = services.propose_assignment(actor=staff, case=waiting, performer=officer)
-    return {"req": req.pk, "case": case.pk, "proposal": proposal.pk}
+    refused = receive(staff, full_name="Từ Chối")
+    services.refuse_request(
+        actor=staff, request=refused, ground=RefusalGround.DECEASED, notice_text="Đã mất."
+    )
+    decision = case.assignments.get()
+    return {
+        "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
+        "decision": decision.pk,
+    }  # fmt: skip
 
 
 def row(**statuses):
@@ -57,7 +65,14 @@ PAGES = {
     ("cases:case_detail", "case"): row(
         director=200, head=200, officer=200, staff=200, reviewer=200, rest=404
     ),
-}
+    # documents with personal data: the people who see the object, never a reviewer
+    ("cases:document", "refused", "refusal", "pdf"): row(
+        director=200, staff=200, reviewer=403, rest=404),
+    ("cases:document", "decision", "assignment", "docx"): row(
+        director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
+    ("cases:assignment_detail", "decision"): row(
+        director=302, head=302, officer=302, staff=302, reviewer=302, rest=404),
+}  # fmt: skip
 
 RECEPTION_ONLY = row(director=400, staff=400, reviewer=403, rest=404)
 
@@ -85,7 +100,9 @@ ACTIONS = {
 }  # fmt: skip
 
 
-def _url(name, key, extra, world):
+def _url(name, key, extra, world, *more):
+    if name == "cases:document":  # (source, pk, format)
+        return reverse(name, args=[extra, world[key], *more])
     args = [world[key]] if key else []
     if extra:
         args.append(extra)
@@ -98,7 +115,7 @@ def _url(name, key, extra, world):
 )
 def test_page_access(page, persona, expected, world, login, request):
     client = login(request.getfixturevalue(persona))
-    response = client.get(_url(*page, None, world))
+    response = client.get(_url(*page[:2], page[2] if len(page) > 2 else None, world, *page[3:]))
     assert response.status_code == expected
 
 
@@ -115,7 +132,7 @@ def test_action_access(action, persona, expected, world, login, request):
 
 @pytest.mark.parametrize("page", list(PAGES))
 def test_anonymous_goes_to_login(page, world, client):
-    response = client.get(_url(*page, None, world))
+    response = client.get(_url(*page[:2], page[2] if len(page) > 2 else None, world, *page[3:]))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
 

@@ -36,7 +36,7 @@ def appointed(staff, head, officer, professional_office):
 def test_appointment_decision_for_litigation_is_tp_tgpl_14(appointed, officer, head):
     doc = assignment_decision(appointed)
     assert doc.form_code == "Mẫu TP-TGPL-14"
-    assert doc.number_text == "/QĐ-TGPL"  # not numbered yet: a draft to sign
+    assert doc.number_text == "01/QĐ-TGPL"  # numbered when the head approved
     text = " ".join((p.lead + " " + p.text) for p in doc.body)
     assert f"Cử {officer.full_name}, Trợ giúp viên pháp lý" in text
     assert "bà Hoàng Thị Bích Ngọc" in text
@@ -54,8 +54,8 @@ def test_numbered_decision_carries_its_register_number_and_date(appointed, head)
         actor=head,
         on=datetime.date(2026, 2, 3),
     )
-    doc = assignment_decision(appointed)
-    assert (doc.number_text, doc.date) == ("01/QĐ-TGPL", datetime.date(2026, 2, 3))
+    doc = assignment_decision(appointed)  # the latest number given to it
+    assert (doc.number_text, doc.date) == (issued.number_text, datetime.date(2026, 2, 3))
     assert issued.number_text in pdf_text(render_pdf(doc))
 
 

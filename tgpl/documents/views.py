@@ -22,9 +22,18 @@ def register(request):
         request.user, kind=kind, year=int(year) if year.isdigit() else None
     )
     page, query = paginate(request, entries, per_page=50)
-    for entry in page:
-        ct = entry.content_type
-        entry.link = registry.url_for(ct.app_label, ct.model, entry.object_id) if ct else ""
+    entries_on_page = list(page)
+    links = registry.links_for(
+        request.user,
+        [
+            (e.content_type.app_label, e.content_type.model, e.object_id)
+            if e.content_type
+            else ("", "", None)
+            for e in entries_on_page
+        ],
+    )
+    for entry, link in zip(entries_on_page, links, strict=True):
+        entry.link = link
     return render(
         request,
         "documents/register.html",
