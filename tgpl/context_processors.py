@@ -32,4 +32,5 @@ def shell(request):
         ],
         "user_roles": roles.role_labels(user),
         "user_can_admin": roles.can_use_admin(user),
+        "user_can_see_register": roles.can_see_document_register(user),
     }

@@ -1,0 +1,22 @@
+"""The user menu offers the documents register to those who may open it."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+REGISTER = reverse("documents:register")
+
+
+@pytest.mark.parametrize("persona", ["director", "staff", "officer"])
+def test_centre_people_find_the_register_in_the_menu(login, request, persona):
+    html = login(request.getfixturevalue(persona)).get(reverse("dashboard")).content.decode()
+    assert f'href="{REGISTER}"' in html
+    assert "Sổ văn bản" in html
+    assert login(request.getfixturevalue(persona)).get(REGISTER).status_code == 200
+
+
+def test_reviewer_menu_has_no_register(login, reviewer):
+    html = login(reviewer).get(reverse("dashboard")).content.decode()
+    assert "Sổ văn bản" not in html
+    assert login(reviewer).get(REGISTER).status_code == 403
