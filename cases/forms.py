@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from cases.eligibility import category_queryset
 from cases.models import LegalAidRequest, LegalField, ProofDocument
+from cases.rules import uploads
 from cases.rules.checklist import checklist_for
 from cases.services.intake import REQUEST_FIELDS
 from cases.states import (
@@ -61,6 +62,37 @@ class CategoryChoiceField(forms.ModelMultipleChoiceField):
         return category_label(obj)
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files in one input; each checked by cases/rules/uploads.py."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["accept"] = uploads.ACCEPT
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > uploads.MAX_FILES:
+            raise forms.ValidationError(f"Chỉ đính kèm tối đa {uploads.MAX_FILES} tệp mỗi lần.")
+        errors = []
+        for upload in files:
+            upload.seek(0)
+            head = upload.read(16)
+            upload.seek(0)
+            problem = uploads.upload_problem(upload.name, upload.size, head)
+            if problem:
+                errors.append(problem)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+
 class RequestForm(BootstrapMixin, forms.ModelForm):
     categories = CategoryChoiceField(
         label="Diện người được TGPL (Điều 7)",
@@ -76,6 +108,10 @@ class RequestForm(BootstrapMixin, forms.ModelForm):
     )
     commune_code = forms.TypedChoiceField(
         label="Xã, phường", coerce=int, required=False, empty_value=None
+    )
+    attachments = AttachmentsField(
+        label="Tài liệu kèm theo",
+        help_text=f"Chọn được nhiều tệp {uploads.ALLOWED_LABEL}, mỗi tệp không quá 10 MB.",
     )
 
     class Meta:
@@ -106,6 +142,7 @@ class RequestForm(BootstrapMixin, forms.ModelForm):
         ]
         if self.instance.pk:
             self.fields["commune_code"].initial = self.instance.commune_code
+            del self.fields["attachments"]  # attached at intake (receive_request)
         self._style()
 
     def service_fields(self) -> dict:

@@ -26,6 +26,11 @@ urlpatterns = [
     path("requests/import/", views.request_import, name="request_import"),
     path("requests/<int:pk>/", views.request_detail, name="request_detail"),
     path("requests/<int:pk>/edit/", views.request_edit, name="request_edit"),
+    path(
+        "requests/<int:pk>/attachments/<int:attachment_pk>/",
+        views.request_attachment,
+        name="request_attachment",
+    ),
     path("requests/<int:pk>/<slug:action>/", views.request_action, name="request_action"),
     path("list/", views.case_list, name="case_list"),
     path("list/export/", views.case_export, name="case_export"),

@@ -276,6 +276,11 @@ def can_download_case_documents(user, obj=None) -> bool:
     return can_see_personal_data(user)
 
 
+def can_open_attachments(user, obj=None) -> bool:
+    """Files attached to a request (identity papers, court papers) are personal data."""
+    return can_see_personal_data(user)
+
+
 def is_reception_staff(user) -> bool:
     """A staff member (viên chức) of the centre: keeps the intake register."""
     return has_role(user, Role.STAFF) and bool(getattr(user, "centre_id", None))

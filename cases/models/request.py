@@ -1,5 +1,8 @@
 """A legal-aid request as received, and the intake register counter."""
 
+import uuid
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -165,7 +168,10 @@ class LegalAidRequest(models.Model):
 
 
 def attachment_path(instance, filename):
-    return f"cases/requests/{instance.request_id}/{filename}"
+    """A random stored name: the original name (which may name the person) stays in
+    `title`, and no path can be guessed."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"cases/requests/{instance.request_id}/{uuid.uuid4().hex}{suffix}"
 
 
 class RequestAttachment(models.Model):

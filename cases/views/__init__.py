@@ -14,6 +14,7 @@ from .io import case_export, request_export, request_import
 from .requests import (
     eligibility_check,
     request_action,
+    request_attachment,
     request_create,
     request_detail,
     request_edit,
@@ -33,6 +34,7 @@ __all__ = [
     "inbox",
     "performer_list",
     "request_action",
+    "request_attachment",
     "request_create",
     "request_detail",
     "request_edit",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -21,6 +21,7 @@ from cases.forms import (
     TransferForm,
 )
 from cases.models import ProofDocument
+from cases.rules import uploads
 from cases.states import OPEN_REQUEST
 from tgpl import roles
 from tgpl.history import timeline_for
@@ -68,7 +69,10 @@ def _save(request, form, req=None):
             "proofs": data["proofs"],
         }
         if req is None:
-            return services.receive_request(**kwargs)
+            files = data.get("attachments") or []
+            return services.receive_request(
+                **kwargs, attachments=[(f.name[:255], f) for f in files]
+            )
         return services.update_request(request=req, **kwargs)
 
     saved = {}
@@ -80,7 +84,8 @@ def _save(request, form, req=None):
 def request_create(request):
     if not roles.can_receive_requests(request.user):
         raise PermissionDenied
-    form = RequestForm(request.POST or None, centre=request.user.centre)
+    data = request.POST if request.method == "POST" else None
+    form = RequestForm(data, request.FILES or None, centre=request.user.centre)
     if request.method == "POST":
         req = _save(request, form)
         if req is not None:
@@ -128,6 +133,9 @@ def _detail(request, req, bound=None, status=200):
             "case": case,
             "categories": list(req.categories.all()),
             "proofs": list(req.proofs.all()),
+            "attachments": list(req.attachments.all())
+            if roles.can_open_attachments(request.user, req)
+            else [],
             "documents": selectors.request_documents(req)
             if roles.can_download_case_documents(request.user, req)
             else [],
@@ -202,6 +210,25 @@ def request_action(request, pk: int, action: str):
         return redirect("cases:request_detail", pk=pk)
     req.refresh_from_db()
     return _detail(request, req, bound={action: form}, status=400)
+
+
+@require_GET
+def request_attachment(request, pk: int, attachment_pk: int):
+    """A file attached to a request: personal data, served only through this check."""
+    req = selectors.get_request_for(request.user, pk, can=roles.can_open_attachments)
+    attachment = req.attachments.filter(pk=attachment_pk).first()
+    if attachment is None or not attachment.file:
+        raise Http404("Không tìm thấy tài liệu.")
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp không còn trên máy chủ.") from None
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.title,
+        content_type=uploads.content_type(attachment.file.name),
+    )
 
 
 @require_GET

@@ -5,9 +5,11 @@ was refused, 403 visible but not allowed, 404 not visible, "login" anonymous.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from cases import services
+from cases.models import RequestAttachment
 from cases.states import Form, RefusalGround
 
 from .factories import accepted_case, in_progress_case, receive
@@ -18,6 +20,11 @@ PERSONAS = [
     "director", "head", "admin_head", "officer", "lawyer", "collaborator", "staff",
     "administrator", "reviewer", "other_centre_staff", "other_province_reviewer",
 ]  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
 @pytest.fixture
@@ -33,9 +40,13 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
         actor=staff, request=refused, ground=RefusalGround.DECEASED, notice_text="Đã mất."
     )
     decision = case.assignments.get()
+    attachment = RequestAttachment.objects.create(
+        request=req, title="don.pdf", file=ContentFile(b"%PDF-1.4", name="don.pdf"),
+        uploaded_by=staff,
+    )  # fmt: skip
     return {
         "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
-        "decision": decision.pk,
+        "decision": decision.pk, "attachment": attachment.pk,
     }  # fmt: skip
 
 
@@ -70,6 +81,8 @@ PAGES = {
         director=200, staff=200, reviewer=403, rest=404),
     ("cases:document", "decision", "assignment", "docx"): row(
         director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
+    ("cases:request_attachment", "req", "attachment"): row(
+        director=200, staff=200, reviewer=403, rest=404),
     ("cases:assignment_detail", "decision"): row(
         director=302, head=302, officer=302, staff=302, reviewer=302, rest=404),
 }  # fmt: skip
@@ -103,6 +116,8 @@ ACTIONS = {
 def _url(name, key, extra, world, *more):
     if name == "cases:document":  # (source, pk, format)
         return reverse(name, args=[extra, world[key], *more])
+    if name == "cases:request_attachment":  # (request, attachment)
+        return reverse(name, args=[world[key], world[extra]])
     args = [world[key]] if key else []
     if extra:
         args.append(extra)
