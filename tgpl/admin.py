@@ -104,6 +104,21 @@ class DepartmentAdmin(CentreScopedAdmin):
     list_select_related = ["centre", "head"]
 
 
+class RoleFilter(admin.SimpleListFilter):
+    """Filter people by role, with the Vietnamese names (roles are groups underneath)."""
+
+    title = "vai trò"
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return Role.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Role.values:
+            return queryset.filter(pk__in=roles.holders_of(self.value()))
+        return queryset
+
+
 class RolesFormMixin(forms.Form):
     roles = forms.MultipleChoiceField(
         label="Vai trò",
@@ -145,7 +160,7 @@ class UserAdmin(CentreScopedAdmin, DjangoUserAdmin):
     form = TgplUserChangeForm
     add_form = TgplUserCreationForm
     list_display = ["username", "full_name", "centre", "department", "role_list", "is_active"]
-    list_filter = ["is_active", "centre", "department", "groups"]
+    list_filter = ["is_active", RoleFilter, "centre", "department"]
     search_fields = ["username", "full_name", "email", "search_key"]
     ordering = ["full_name"]
     list_select_related = ["centre", "department"]

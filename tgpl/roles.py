@@ -49,6 +49,13 @@ def roles_of(user) -> frozenset[str]:
     return cached
 
 
+def holders_of(role: str):
+    """Ids of the users who hold a role (for filters and lists)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=role).values("pk")
+
+
 def forget_roles(user) -> None:
     """Drop the cached roles (after they were changed)."""
     if hasattr(user, _CACHE_ATTR):

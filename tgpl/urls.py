@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisation/", views.organisation, name="organisation"),
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path("notifications/bell/", notification_views.bell, name="notifications_bell"),
     path("notifications/<int:pk>/read/", notification_views.mark_read, name="notification_read"),

@@ -1,7 +1,8 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from . import roles
@@ -30,6 +31,13 @@ def organisation(request):
         .order_by("centre__name", "kind", "position", "name")
     )
     return render(request, "tgpl/organisation.html", {"departments": departments})
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page, the admin's included."""
+    return redirect(static("img/logo.svg"), permanent=True)
 
 
 @login_not_required

@@ -71,3 +71,18 @@ def test_reviewer_role_without_doj_is_refused_in_the_form(client, administrator,
     )
     assert response.status_code == 200
     assert "Chuyên viên Sở Tư pháp phải có cơ quan công tác" in response.content.decode()
+
+
+def test_people_are_filtered_by_role_with_vietnamese_names(client, administrator, officer, staff):
+    client.force_login(administrator)
+    response = client.get(reverse("admin:tgpl_user_changelist"), {"role": "legal_aid_officer"})
+    body = response.content.decode()
+    assert "Trợ giúp viên pháp lý" in body
+    assert officer.full_name in body
+    assert staff.full_name not in body
+
+
+def test_favicon_is_served_without_login(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("logo.svg")
