@@ -32,6 +32,11 @@ urlpatterns = [
         name="request_attachment",
     ),
     path("requests/<int:pk>/<slug:action>/", views.request_action, name="request_action"),
+    path(
+        "<int:pk>/log/<int:entry_pk>/attachment/",
+        views.case_log_attachment,
+        name="case_log_attachment",
+    ),
     path("list/", views.case_list, name="case_list"),
     path("list/export/", views.case_export, name="case_export"),
     path("inbox/", views.inbox, name="inbox"),

@@ -27,4 +27,5 @@ urlpatterns = [
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
+    path("updates/<int:pk>/evidence/", views.progress_evidence, name="evidence"),
 ]

@@ -5,17 +5,18 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.files import private_file_response
 from tgpl.history import timeline_for
 from tgpl.models import Department
 from tgpl.paginate import paginate
 
 from . import selectors, services
 from .forms import BoardFilterForm, ItemForm, PlanForm, ProgressForm
-from .models import Milestone, Plan, PlanItem
+from .models import Milestone, Plan, PlanItem, ProgressUpdate
 from .services.tasks import can_update
 
 
@@ -288,6 +289,15 @@ def item_progress(request, pk):
             messages.success(request, "Đã ghi nhận tiến độ.")
             return redirect("plans:item", pk=item.pk)
     return _item_page(request, item, form, True, status=400)
+
+
+@require_GET
+def progress_evidence(request, pk):
+    """The evidence file of a progress report, for those who may see the plan."""
+    update = get_object_or_404(
+        ProgressUpdate.objects.filter(item__plan__in=Plan.objects.visible_to(request.user)), pk=pk
+    )
+    return private_file_response(update.evidence_file)
 
 
 @require_POST

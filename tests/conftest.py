@@ -42,7 +42,9 @@ def centre(doj):
 @pytest.fixture
 def other_centre(doj):
     """A second centre run by the same Sở (a province may have several)."""
-    return CentreFactory(name="Trung tâm Trợ giúp pháp lý nhà nước số 2", parent_agency=doj)
+    return CentreFactory(
+        name="Trung tâm Trợ giúp pháp lý nhà nước số 2 tỉnh Lạng Sơn", parent_agency=doj
+    )
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from cases import selectors, services
 from cases.forms import (
@@ -24,6 +24,7 @@ from cases.forms import (
 from cases.models import PerformerChangeRequest
 from cases.states import OPEN_CASE, WORKING, AssignmentStatus, ChangeRequestStatus, Form
 from tgpl import roles
+from tgpl.files import private_file_response
 from tgpl.history import timeline_for
 from tgpl.paginate import paginate
 
@@ -275,3 +276,13 @@ def performer_list(request):
             "year": year,
         },
     )
+
+
+@require_GET
+def case_log_attachment(request, pk: int, entry_pk: int):
+    """A document attached to a work-log entry: served only to those who see the case."""
+    case = selectors.get_case_for(request.user, pk, can=roles.can_open_attachments)
+    entry = case.log_entries.filter(pk=entry_pk).first()
+    if entry is None:
+        raise Http404("Không tìm thấy tài liệu.")
+    return private_file_response(entry.attachment)

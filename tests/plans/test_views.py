@@ -228,3 +228,24 @@ def test_history_page_shows_who_changed_what(client, director, approved):
     body = client.get(reverse("plans:history", args=[approved.pk])).content.decode()
     assert "Phê duyệt kế hoạch" in body
     assert director.full_name in body
+
+
+def test_evidence_files_are_served_to_plan_readers_only(
+    client, staff, approved, task, settings, tmp_path, other_centre_staff
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    update = services.record_progress(
+        item=task,
+        actor=staff,
+        on=datetime.date(2026, 6, 1),
+        note="Đã in",
+        evidence_file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 x"),
+    )
+    link = reverse("plans:evidence", args=[update.pk])
+    client.force_login(staff)
+    assert link in client.get(reverse("plans:item", args=[task.pk])).content.decode()
+    assert b"".join(client.get(link).streaming_content) == b"%PDF-1.4 x"
+    client.force_login(other_centre_staff)
+    assert client.get(link).status_code == 404
