@@ -6,13 +6,7 @@ Apps build a `Document` from their objects (plans/documents.py); numbers come fr
 `tgpl.documents.services.issue_document`.
 """
 
-import logging
-
 from .content import KINDS, Block, Document, Heading, Item, Line, Paragraph, Signer
-
-# WeasyPrint logs each step of each document at INFO (and its own stylesheets when it
-# is imported); only its warnings are worth a line in the server log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 def render_pdf(doc: Document, **kwargs) -> bytes:
