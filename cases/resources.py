@@ -1,6 +1,7 @@
 """Registers as .xlsx (django-import-export): exports scoped to the user, no live formulas.
 
-Imports go row by row through `services.receive_request` in one transaction: any row
+Imports go row by row through the services (`receive_request` for the request
+register, `import_accepted_case` for the old Sổ thụ lý) in one transaction: any row
 error rolls everything back and the errors are shown with their row numbers.
 """
 
@@ -14,8 +15,9 @@ from import_export import fields, resources
 
 from cases import services
 from cases.models import Case, EligibilityCategory, LegalAidRequest, LegalField, ProofDocument
-from cases.states import Form, Sex
+from cases.states import CaseStatus, Form, Sex
 from tgpl.errors import BusinessRuleError
+from tgpl.models import Department
 from tgpl.spreadsheets import FormulaSafeMixin
 
 
@@ -109,7 +111,7 @@ def _text(row, name) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _moment(value):
+def _moment(value, label: str = "Thời điểm tiếp nhận"):
     if isinstance(value, datetime):
         return timezone.make_aware(value) if timezone.is_naive(value) else value
     text = str(value or "").strip()
@@ -118,29 +120,30 @@ def _moment(value):
             return timezone.make_aware(datetime.strptime(text, fmt))  # noqa: DTZ007
         except ValueError:
             continue
-    raise BusinessRuleError(f"Thời điểm tiếp nhận “{text}” không đúng dạng dd/mm/yyyy hh:mm.")
+    raise BusinessRuleError(f"{label} “{text}” không đúng dạng dd/mm/yyyy hh:mm.")
 
 
-def _row_fields(row) -> tuple[dict, list, list]:
-    name = _text(row, "Họ và tên")
-    if not name:
-        raise BusinessRuleError("Thiếu họ và tên.")
-    sex = {"nam": Sex.MALE, "nữ": Sex.FEMALE, "nu": Sex.FEMALE}.get(_text(row, "Giới tính").lower())
-    if sex is None:
-        raise BusinessRuleError("Giới tính phải là Nam hoặc Nữ.")
-    form_label = _text(row, "Hình thức").lower()
-    form = next((v for v, label in Form.choices if form_label in (v, label.lower())), None)
-    if form is None:
-        raise BusinessRuleError(f"Hình thức “{_text(row, 'Hình thức')}” không hợp lệ.")
-    field_text = _text(row, "Lĩnh vực")
+def _choice(row, column: str, choices):
+    """A choice written as its value or its label (any case)."""
+    text = _text(row, column).lower()
+    value = next((v for v, label in choices.choices if text in (v, label.lower())), None)
+    if value is None:
+        raise BusinessRuleError(f"{column} “{_text(row, column)}” không hợp lệ.")
+    return value
+
+
+def _legal_field(row) -> LegalField:
+    text = _text(row, "Lĩnh vực")
     legal_field = (
-        LegalField.objects.filter(code=field_text).first()
-        or LegalField.objects.filter(name__iexact=field_text).first()
+        LegalField.objects.filter(code=text).first()
+        or LegalField.objects.filter(name__iexact=text).first()
     )
     if legal_field is None:
-        raise BusinessRuleError(f"Lĩnh vực “{field_text}” không có trong danh mục.")
-    year = _text(row, "Năm sinh")
-    received_at = _moment(row.get("Thời điểm tiếp nhận"))
+        raise BusinessRuleError(f"Lĩnh vực “{text}” không có trong danh mục.")
+    return legal_field
+
+
+def _categories(row, received_at) -> list:
     codes = [c.strip() for c in _text(row, "Diện").split(",") if c.strip()]
     on = timezone.localtime(received_at).date()
     categories = []
@@ -153,6 +156,33 @@ def _row_fields(row) -> tuple[dict, list, list]:
         if category is None:
             raise BusinessRuleError(f"Diện “{code}” không có trong danh mục.")
         categories.append(category)
+    return categories
+
+
+def _name_and_sex(row) -> tuple[str, str]:
+    name = _text(row, "Họ và tên")
+    if not name:
+        raise BusinessRuleError("Thiếu họ và tên.")
+    sex = {"nam": Sex.MALE, "nữ": Sex.FEMALE, "nu": Sex.FEMALE}.get(_text(row, "Giới tính").lower())
+    if sex is None:
+        raise BusinessRuleError("Giới tính phải là Nam hoặc Nữ.")
+    return name, sex
+
+
+def _birth_year(row) -> int | None:
+    text = _text(row, "Năm sinh")
+    try:
+        return int(float(text)) if text else None
+    except ValueError:
+        raise BusinessRuleError(f"Năm sinh “{text}” không hợp lệ.") from None
+
+
+def _row_fields(row) -> tuple[dict, list, list]:
+    name, sex = _name_and_sex(row)
+    form = _choice(row, "Hình thức", Form)
+    legal_field = _legal_field(row)
+    received_at = _moment(row.get("Thời điểm tiếp nhận"))
+    categories = _categories(row, received_at)
     proof_codes = [c.strip() for c in _text(row, "Giấy tờ").split(",") if c.strip()]
     proofs = list(ProofDocument.objects.filter(code__in=proof_codes))
     if len(proofs) != len(set(proof_codes)):
@@ -162,7 +192,7 @@ def _row_fields(row) -> tuple[dict, list, list]:
         "channel": "in_person",
         "full_name": name,
         "sex": sex,
-        "birth_year": int(float(year)) if year else None,
+        "birth_year": _birth_year(row),
         "ethnicity": _text(row, "Dân tộc") or "Kinh",
         "identity_number": _text(row, "Số CCCD"),
         "phone": _text(row, "Điện thoại"),
@@ -174,20 +204,19 @@ def _row_fields(row) -> tuple[dict, list, list]:
     return data, categories, proofs
 
 
-def import_requests(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
-    """All or nothing: (rows imported, [(row number, error)])."""
+def _import_rows(dataset, import_row) -> tuple[int, list[tuple[int, str]]]:
+    """Run `import_row` on every row in one transaction; any error rolls back them all.
+
+    Each row runs in its own savepoint so that every failing row (not only the
+    first) is reported, with its Excel line number (the header is line 1).
+    """
     errors: list[tuple[int, str]] = []
     count = 0
     with transaction.atomic():
         for index, row in enumerate(dataset.dict, start=2):
             try:
-                data, categories, proofs = _row_fields(row)
-                if not data["summary"]:
-                    raise BusinessRuleError("Thiếu nội dung vụ việc.")
                 with transaction.atomic():
-                    services.receive_request(
-                        actor=actor, fields=data, categories=categories, proofs=proofs
-                    )
+                    import_row(row)
                 count += 1
             except BusinessRuleError as exc:
                 errors.append((index, exc.message))
@@ -197,3 +226,109 @@ def import_requests(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
             transaction.set_rollback(True)
             return 0, errors
     return count, errors
+
+
+def _import_request_row(actor, row) -> None:
+    data, categories, proofs = _row_fields(row)
+    if not data["summary"]:
+        raise BusinessRuleError("Thiếu nội dung vụ việc.")
+    services.receive_request(actor=actor, fields=data, categories=categories, proofs=proofs)
+
+
+def import_requests(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
+    """All or nothing: (rows imported, [(row number, error)])."""
+    return _import_rows(dataset, lambda row: _import_request_row(actor, row))
+
+
+# --- import of the old intake register (Sổ thụ lý) -----------------------------------
+
+CASE_IMPORT_COLUMNS = [
+    ("Năm thụ lý", "yyyy"),
+    ("Số thụ lý", "số thứ tự trong sổ của năm"),
+    ("Mã vụ việc", "giữ nguyên như trong sổ: TT.TV.01.2024"),
+    ("Hình thức", "Tư vấn pháp luật / Tham gia tố tụng / Đại diện ngoài tố tụng"),
+    ("Lĩnh vực", "mã hoặc tên lĩnh vực"),
+    ("Phòng, chi nhánh", "mã viết tắt: NV, CN1"),
+    ("Họ và tên", "người được TGPL, bắt buộc"),
+    ("Giới tính", "Nam / Nữ"),
+    ("Năm sinh", "yyyy"),
+    ("Số CCCD", "12 chữ số, có thể để trống"),
+    ("Ngày tiếp nhận", "dd/mm/yyyy"),
+    ("Ngày thụ lý", "dd/mm/yyyy"),
+    ("Người thực hiện", "tên đăng nhập, có thể để trống"),
+    ("Trạng thái", "Chờ cử người / Đã cử người / Đang thực hiện"),
+    ("Diện", "không bắt buộc: ký hiệu Điều 7, ngăn cách bằng dấu phẩy"),
+    ("Nội dung", "không bắt buộc"),
+]
+
+
+def _whole_number(row, column: str) -> int:
+    text = _text(row, column)
+    try:
+        number = float(text)
+    except ValueError:
+        raise BusinessRuleError(f"{column} “{text}” phải là một số.") from None
+    if not number.is_integer():
+        raise BusinessRuleError(f"{column} “{text}” phải là số nguyên.")
+    return int(number)
+
+
+def _case_row(row, actor) -> dict:
+    """The keyword arguments of services.import_accepted_case for one register row."""
+    from django.contrib.auth import get_user_model
+
+    name, sex = _name_and_sex(row)
+    form = _choice(row, "Hình thức", Form)
+    legal_field = _legal_field(row)
+    short_code = _text(row, "Phòng, chi nhánh")
+    department = Department.objects.filter(
+        centre_id=actor.centre_id, short_code__iexact=short_code, is_active=True
+    ).first()
+    if department is None:
+        raise BusinessRuleError(f"Không có phòng, chi nhánh mã “{short_code}” trong Trung tâm.")
+    received_at = _moment(row.get("Ngày tiếp nhận"), "Ngày tiếp nhận")
+    accepted_at = _moment(row.get("Ngày thụ lý"), "Ngày thụ lý")
+    username = _text(row, "Người thực hiện")
+    performer = None
+    if username:
+        performer = (
+            get_user_model()
+            .objects.filter(centre_id=actor.centre_id, username__iexact=username)
+            .first()
+        )
+        if performer is None:
+            raise BusinessRuleError(f"Không tìm thấy người thực hiện “{username}” trong Trung tâm.")
+    status_text = _text(row, "Trạng thái")
+    status = (
+        _choice(row, "Trạng thái", CaseStatus) if status_text else CaseStatus.AWAITING_ASSIGNMENT
+    )
+    fields = {
+        "received_at": received_at,
+        "channel": "in_person",
+        "full_name": name,
+        "sex": sex,
+        "birth_year": _birth_year(row),
+        "identity_number": _text(row, "Số CCCD"),
+        "legal_field": legal_field,
+        "form": form,
+        "summary": _text(row, "Nội dung") or "Nhập từ sổ thụ lý cũ.",
+    }
+    return {
+        "fields": fields,
+        "categories": _categories(row, received_at),
+        "department": department,
+        "register_year": _whole_number(row, "Năm thụ lý"),
+        "register_number": _whole_number(row, "Số thụ lý"),
+        "code": _text(row, "Mã vụ việc"),
+        "accepted_at": accepted_at,
+        "status": status,
+        "performer": performer,
+    }
+
+
+def import_cases(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
+    """All or nothing, like the request register: (cases imported, [(row number, error)])."""
+    return _import_rows(
+        dataset,
+        lambda row: services.import_accepted_case(actor=actor, **_case_row(row, actor)),
+    )

@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("list/", views.case_list, name="case_list"),
     path("list/export/", views.case_export, name="case_export"),
+    path("list/import/", views.case_import, name="case_import"),
     path("inbox/", views.inbox, name="inbox"),
     path("performers/", views.performer_list, name="performer_list"),
     path(

@@ -29,7 +29,7 @@ from .intake import (
     transfer_request,
     update_request,
 )
-from .register import next_register_number
+from .register import import_accepted_case, next_register_number
 
 __all__ = [
     "accept_request",
@@ -39,6 +39,7 @@ __all__ = [
     "close_case",
     "discontinue_case",
     "extend_advice",
+    "import_accepted_case",
     "next_register_number",
     "propose_assignment",
     "receive_request",

@@ -29,7 +29,7 @@ from tgpl.workdays import due_moment
 
 from .common import after_commit, create, local_date, now_or, require, require_text, save
 from .numbering import number_refusal
-from .register import next_register_number
+from .register import next_register_number, register_book
 
 REQUEST_FIELDS = {
     "department",
@@ -226,13 +226,6 @@ def _check_immediate(req: LegalAidRequest, ground: str, actor, on) -> None:
         raise BusinessRuleError("Căn cứ thụ lý ngay không hợp lệ.", field="immediate_ground")
 
 
-def _register_prefix(department: Department) -> tuple[str, str]:
-    """(book, prefix): a branch keeps its own register (TT 12/2018 Điều 7.1)."""
-    if department.kind == Department.Kind.BRANCH:
-        return department.short_code, department.short_code
-    return "", department.centre.case_code_prefix
-
-
 @transaction.atomic
 def accept_request(
     *,
@@ -276,7 +269,7 @@ def accept_request(
             "thuộc trường hợp TT 12/2018 Điều 6.1.",
             field="immediate_ground",
         )
-    book, prefix = _register_prefix(department)
+    book, prefix = register_book(department)
     serial = next_register_number(centre=req.centre, book=book, year=on.year)
     abbreviations = getattr(settings, "CASES_FORM_ABBREVIATIONS", FORM_ABBREVIATIONS)
     code = case_code(prefix, req.form, serial, on.year, abbreviations)

@@ -11,7 +11,7 @@ from .cases import (
     performer_list,
 )
 from .documents import assignment_detail, case_document
-from .io import case_export, request_export, request_import
+from .io import case_export, case_import, request_export, request_import
 from .requests import (
     eligibility_check,
     request_action,
@@ -28,6 +28,7 @@ __all__ = [
     "case_detail",
     "case_document",
     "case_export",
+    "case_import",
     "case_list",
     "case_log_attachment",
     "change_answer",

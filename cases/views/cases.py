@@ -45,6 +45,7 @@ def case_list(request):
             "page": page,
             "query": query,
             "personal": roles.can_see_personal_data(request.user),
+            "can_import": roles.can_receive_requests(request.user),
         },
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
 
 from cases import resources, selectors
@@ -36,9 +37,8 @@ def case_export(request):
     return xlsx_response(resource.export(qs), f"so-thu-ly-{timezone.localdate():%Y%m%d}.xlsx")
 
 
-def request_import(request):
-    if not roles.can_receive_requests(request.user):
-        raise PermissionDenied
+def _import_page(request, *, importer, done: str, success_url: str, title: str, columns, crumb):
+    """Upload, dry run in one transaction, and either every row saved or every error shown."""
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
@@ -47,19 +47,49 @@ def request_import(request):
         except ValueError as exc:
             form.add_error("file", str(exc))
         else:
-            count, errors = resources.import_requests(actor=request.user, dataset=dataset)
+            count, errors = importer(actor=request.user, dataset=dataset)
             if not errors:
-                messages.success(request, f"Đã nhập {count} yêu cầu.")
-                return redirect("cases:index")
+                messages.success(request, done.format(count=count))
+                return redirect(success_url)
     return render(
         request,
         "cases/request_import.html",
         {
-            "title": "Nhập sổ tiếp nhận từ Excel",
-            "breadcrumbs": [("Yêu cầu TGPL", "/cases/"), ("Nhập từ Excel", "")],
+            "title": title,
+            "breadcrumbs": [crumb, ("Nhập từ Excel", "")],
             "form": form,
             "errors": errors,
-            "columns": resources.IMPORT_COLUMNS,
+            "columns": columns,
         },
         status=400 if form.is_bound and (errors or form.errors) else 200,
+    )
+
+
+def request_import(request):
+    if not roles.can_receive_requests(request.user):
+        raise PermissionDenied
+    return _import_page(
+        request,
+        importer=resources.import_requests,
+        done="Đã nhập {count} yêu cầu.",
+        success_url="cases:index",
+        title="Nhập sổ tiếp nhận từ Excel",
+        columns=resources.IMPORT_COLUMNS,
+        crumb=("Yêu cầu TGPL", "/cases/"),
+    )
+
+
+def case_import(request):
+    """The old Sổ thụ lý of a centre moving to this software: the people who accept
+    requests (and so write the register) bring in its rows, as for the request register."""
+    if not roles.can_receive_requests(request.user):
+        raise PermissionDenied
+    return _import_page(
+        request,
+        importer=resources.import_cases,
+        done="Đã nhập {count} vụ việc từ sổ thụ lý cũ.",
+        success_url="cases:case_list",
+        title="Nhập sổ thụ lý cũ từ Excel",
+        columns=resources.CASE_IMPORT_COLUMNS,
+        crumb=("Vụ việc", reverse_lazy("cases:case_list")),
     )

@@ -68,6 +68,7 @@ PAGES = {
     ("cases:case_export", None): row(rest=200),
     ("cases:request_create", None): row(**RECEIVERS_OK, rest=403),
     ("cases:request_import", None): row(**RECEIVERS_OK, rest=403),
+    ("cases:case_import", None): row(**RECEIVERS_OK, rest=403),
     ("cases:eligibility_check", None): row(**RECEIVERS_OK, rest=403),
     ("cases:inbox", None): row(director=200, head=200, admin_head=200, rest=403),
     ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, rest=403),
