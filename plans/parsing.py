@@ -33,10 +33,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from plans.parsing_units import (
+from plans.parsed import ParsedItem, ParsedPlan, ParsedSection, ParsedSigner, no_timeframe
+from plans.parsing_lines import (
     ANNEX_RE,
     AUTH_RE,
     CLOSING_RE,
@@ -57,16 +58,18 @@ from plans.parsing_units import (
     decode_text,
     docx_text,
     ends_sentence,
-    find_money,
-    find_quantities,
     first_letter,
-    is_collective,
     is_header_line,
     is_signer_line,
     is_upper,
     label_key,
-    match_units,
     paragraphs,
+)
+from plans.parsing_units import (
+    find_money,
+    find_quantities,
+    is_collective,
+    match_units,
     parse_lead_value,
     parse_milestone,
     parse_partner_value,
@@ -94,125 +97,6 @@ MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # "II", "II.2.2.1", "II.1.1.a", "1.2" (no section), "a" is never alone.
 PATH_RE = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*(?:\.[a-zđ])?$")
-
-
-# --- Results ---------------------------------------------------------------------------
-
-
-def _no_timeframe() -> dict:
-    return {"text": None, "start": None, "end": None, "recurrence": "none"}
-
-
-def _jsonable(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in fields(value)}
-    return value
-
-
-@dataclass
-class ParsedSigner:
-    name: str | None = None
-    title: str | None = None  # "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"
-    on_behalf: str | None = None  # "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH"
-
-    def to_dict(self) -> dict:
-        return {"name": self.name, "title": self.title, "on_behalf": self.on_behalf}
-
-
-@dataclass
-class ParsedItem:
-    path: str  # "II.2.2.1", "II.1.1.a"
-    number: str  # as written, without the trailing dot: "2.2.1", "a", "II"
-    level: int  # number of parts of the path: "II" -> 1, "II.2.2.1" -> 4
-    title: str
-    parent: str | None = None
-    section_role: str | None = None  # purpose / content / budget / organisation / None
-    kind: str = "heading"  # "heading" or "task"
-    body: str = ""
-    lead: list[str] = field(default_factory=list)
-    partners: list[str] = field(default_factory=list)
-    lead_text: str | None = None  # the labelled values as written
-    partners_text: str | None = None
-    note: str | None = None  # "định kỳ bài/ tuần" and other remarks next to unit names
-    timeframe: str | None = None
-    timeframe_parsed: dict = field(default_factory=_no_timeframe)
-    result: str | None = None
-    budget_text: str | None = None
-    budget_vnd: int | None = None
-    quantities: list[dict] = field(default_factory=list)  # [{quantity, unit}]
-    milestones: list[dict] = field(default_factory=list)  # [{owner, text, due}]
-
-    def to_json_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "number": self.number,
-            "title": self.title,
-            "lead": list(self.lead),
-            "partners": list(self.partners),
-            "timeframe": {k: self.timeframe_parsed.get(k) for k in _no_timeframe()},
-            "result": self.result,
-            "budget_vnd": self.budget_vnd,
-        }
-
-    def to_full_dict(self) -> dict:
-        return _jsonable(self)
-
-
-@dataclass
-class ParsedSection:
-    number: str  # "I" (or "1" in a plan without Roman sections)
-    title: str
-    role: str | None
-    text: str  # everything under the heading, one paragraph a line
-
-
-@dataclass
-class ParsedPlan:
-    number: int | None = None
-    symbol: str | None = None
-    number_text: str | None = None  # "19/KH-TGPL", "/KH-TGPL"
-    place: str | None = None
-    date: dt.date | None = None
-    year: int | None = None  # of the date; else of the date line; else "năm 2025" of the title
-    period_year: int | None = None  # "năm 2023" of the title, else ``year``: timeframes use it
-    title: str | None = None
-    issuer: str | None = None  # "TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC"
-    parent_agency: str | None = None  # "SỞ TƯ PHÁP TỈNH LẠNG SƠN"
-    legal_bases: list[str] = field(default_factory=list)
-    sections: list[ParsedSection] = field(default_factory=list)
-    purpose_text: str | None = None
-    budget_text: str | None = None
-    organisation_text: str | None = None
-    closing: str | None = None  # "Trên đây là Kế hoạch ..."
-    recipients: list[str] = field(default_factory=list)
-    signer: ParsedSigner = field(default_factory=ParsedSigner)
-    items: list[ParsedItem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def to_json_dict(self) -> dict:
-        return {
-            "number": self.number,
-            "symbol": self.symbol,
-            "place": self.place,
-            "date": self.date.isoformat() if self.date else None,
-            "year": self.year,
-            "title": self.title,
-            "recipients": list(self.recipients),
-            "signer": self.signer.to_dict(),
-            "items": [item.to_json_dict() for item in self.items],
-        }
-
-    def to_full_dict(self) -> dict:
-        return _jsonable(self)
-
-    def item(self, path: str) -> ParsedItem | None:
-        return next((item for item in self.items if item.path == path), None)
 
 
 # --- Header and signer ---------------------------------------------------------------
@@ -576,7 +460,7 @@ class _PlanParser:
         except Exception:  # the parser must not fail on one odd cell
             logger.exception("parse_timeframe failed on %r", text)
             parsed = {}
-        result = {k: parsed.get(k) for k in _no_timeframe()}
+        result = {k: parsed.get(k) for k in no_timeframe()}
         result["text"] = text
         result["recurrence"] = result["recurrence"] or "none"
         return result

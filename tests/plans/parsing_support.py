@@ -1,0 +1,79 @@
+"""Shared helpers of the plans.parsing tests (pure Python, no Django)."""
+
+import json
+from pathlib import Path
+
+from plans.parsing import (
+    PATH_RE,
+    ParsedPlan,
+)
+
+SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLE_2021 = SAMPLES / "ke-hoach-2021-trien-khai-cong-tac-tgpl.txt"
+SAMPLE_2025 = SAMPLES / "ke-hoach-2025-chuyen-de-tgpl.txt"
+
+HCTH = "Phòng Hành chính – Tổng hợp"
+NV = "Phòng Nghiệp vụ"
+YEAR_2021 = ("2021-01-01", "2021-12-31")
+MID_2021 = ("2021-04-01", "2021-09-30")
+
+
+def paths(text: str) -> list[str]:
+    """ "I I.1 II.2.1" -> ["I", "I.1", "II.2.1"]"""
+    return text.split()
+
+
+def check_well_formed(plan: ParsedPlan) -> None:
+    """What every parse must satisfy, whatever the text."""
+    paths = [item.path for item in plan.items]
+    assert len(paths) == len(set(paths)), paths
+    seen = set()
+    for item in plan.items:
+        assert PATH_RE.match(item.path), item.path
+        assert item.level == item.path.count(".") + 1
+        assert item.kind in ("heading", "task")
+        assert item.parent is None or item.parent in seen, (item.path, item.parent)
+        assert item.parent is None or item.path.startswith(item.parent + ".")
+        assert item.budget_vnd is None or item.budget_vnd >= 0
+        assert set(item.timeframe_parsed) == {"text", "start", "end", "recurrence"}
+        seen.add(item.path)
+    data = plan.to_json_dict()
+    assert set(data) == {
+        "number",
+        "symbol",
+        "place",
+        "date",
+        "year",
+        "title",
+        "recipients",
+        "signer",
+        "items",
+    }
+    assert set(data["signer"]) == {"name", "title", "on_behalf"}
+    for item in data["items"]:
+        assert set(item) == {
+            "path",
+            "number",
+            "title",
+            "lead",
+            "partners",
+            "timeframe",
+            "result",
+            "budget_vnd",
+        }
+        assert set(item["timeframe"]) == {"text", "start", "end", "recurrence"}
+    json.dumps(data, ensure_ascii=False)
+    json.dumps(plan.to_full_dict(), ensure_ascii=False)
+
+
+def task_row(item):
+    tf = item.timeframe_parsed
+    return (
+        item.lead,
+        item.partners,
+        tf["text"],
+        tf["start"],
+        tf["end"],
+        item.result,
+        item.budget_vnd,
+    )
