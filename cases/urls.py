@@ -47,6 +47,7 @@ urlpatterns = [
     ),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment_detail"),
     path("documents/<slug:kind>/<int:pk>.<docfmt:fmt>", views.case_document, name="document"),
+    path("documents/<slug:kind>/<int:pk>/number/", views.number_document, name="number_document"),
     path("change-requests/<int:pk>/answer/", views.change_answer, name="change_answer"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),

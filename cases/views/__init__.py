@@ -10,7 +10,7 @@ from .cases import (
     inbox,
     performer_list,
 )
-from .documents import assignment_detail, case_document
+from .documents import assignment_detail, case_document, number_document
 from .io import case_export, case_import, request_export, request_import
 from .requests import (
     eligibility_check,
@@ -35,6 +35,7 @@ __all__ = [
     "decide_assignment",
     "eligibility_check",
     "inbox",
+    "number_document",
     "performer_list",
     "request_action",
     "request_attachment",

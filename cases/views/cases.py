@@ -105,6 +105,7 @@ def _detail(request, case, bound=None, status=200):
             "log_entries": case.log_entries.select_related("created_by"),
             "checklist": case.checklist(),
             "can": _permissions(request.user, case),
+            "can_number": roles.can_issue_documents(request.user, case.centre),
             "is_advice": case.form == Form.ADVICE,
             "forms": _forms(case, bound),
             "timeline": timeline_for(

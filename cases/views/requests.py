@@ -143,6 +143,7 @@ def _detail(request, req, bound=None, status=200):
             "doc_names": document_names(),
             "personal": roles.can_see_personal_data(request.user),
             "can_handle": can_handle,
+            "can_number": roles.can_issue_documents(request.user, req.centre),
             "is_open": req.status in OPEN_REQUEST,
             "forms": forms,
             "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],

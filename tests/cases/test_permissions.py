@@ -39,6 +39,10 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
     services.refuse_request(
         actor=staff, request=refused, ground=RefusalGround.DECEASED, notice_text="Đã mất."
     )
+    draft = receive(officer, full_name="Từ Chối Nháp")  # refused by an officer: no number
+    services.refuse_request(
+        actor=officer, request=draft, ground=RefusalGround.DECEASED, notice_text="Đã mất."
+    )
     decision = case.assignments.get()
     attachment = RequestAttachment.objects.create(
         request=req, title="don.pdf", file=ContentFile(b"%PDF-1.4", name="don.pdf"),
@@ -46,7 +50,7 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
     )  # fmt: skip
     return {
         "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
-        "decision": decision.pk, "attachment": attachment.pk,
+        "decision": decision.pk, "attachment": attachment.pk, "draft": draft.pk,
     }  # fmt: skip
 
 
@@ -111,11 +115,14 @@ ACTIONS = {
         director=400, officer=400, head=400, staff=400, reviewer=403, rest=404),
     ("cases:decide_assignment", "proposal", "approve"): row(
         head=302, director=403, staff=403, reviewer=403, rest=404),
+    # Cấp số of a draft refusal: those who see the request and may issue documents
+    ("cases:number_document", "draft", "refusal"): row(
+        director=302, staff=302, officer=403, reviewer=403, rest=404),
 }  # fmt: skip
 
 
 def _url(name, key, extra, world, *more):
-    if name == "cases:document":  # (source, pk, format)
+    if name in ("cases:document", "cases:number_document"):  # (source, pk[, format])
         return reverse(name, args=[extra, world[key], *more])
     if name == "cases:request_attachment":  # (request, attachment)
         return reverse(name, args=[world[key], world[extra]])
