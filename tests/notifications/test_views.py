@@ -101,3 +101,23 @@ def test_ics_feed_of_an_inactive_user_is_gone(client, staff):
     staff.is_active = False
     staff.save()
     assert client.get(reverse("ics_feed", args=[token])).status_code == 404
+
+
+def test_notification_list_query_count_does_not_grow(client, staff, django_assert_num_queries):
+    def add(n):
+        Notification.objects.bulk_create(
+            Notification(recipient=staff, title=f"Nhắc hạn {i}", url="/plans/") for i in range(n)
+        )
+
+    client.force_login(staff)
+    NotificationPreference.for_user(staff)  # made on the first visit
+    add(3)
+    with django_assert_num_queries(LIST_QUERIES):
+        client.get(reverse("notifications"))
+    add(60)
+    with django_assert_num_queries(LIST_QUERIES):
+        response = client.get(reverse("notifications"))
+    assert len(response.context["page"].object_list) == 30
+
+
+LIST_QUERIES = 11
