@@ -227,6 +227,16 @@ class PlanItem(models.Model):
         return self.status == self.Status.DONE
 
 
+def collectives_cover(collectives: set[str], department_kind: str) -> bool:
+    """Whether owners written as a group ("Các Phòng, Chi nhánh") include this kind of unit."""
+    C = PlanItemUnit.Collective
+    return (
+        C.ALL in collectives
+        or (department_kind == Department.Kind.OFFICE and C.OFFICES in collectives)
+        or (department_kind == Department.Kind.BRANCH and C.BRANCHES in collectives)
+    )
+
+
 class PlanItemUnit(models.Model):
     """An owner (Chủ trì / Thực hiện) or a partner (Phối hợp) of a task, in the order written."""
 

@@ -12,7 +12,7 @@ from tgpl.models import Department, User
 from tgpl.notifications.deadlines import Deadline
 from tgpl.timeframes import parse_timeframe
 
-from .models import Milestone, Plan, PlanItem, PlanItemUnit
+from .models import Milestone, Plan, PlanItem, PlanItemUnit, collectives_cover
 
 LOOK_BACK = datetime.timedelta(days=366)
 
@@ -86,17 +86,7 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
             elif unit.collective:
                 collectives.add(unit.collective)
         for dept in by_centre[item.plan.centre_id]:
-            if (
-                PlanItemUnit.Collective.ALL in collectives
-                or (
-                    dept.kind == Department.Kind.OFFICE
-                    and PlanItemUnit.Collective.OFFICES in collectives
-                )
-                or (
-                    dept.kind == Department.Kind.BRANCH
-                    and PlanItemUnit.Collective.BRANCHES in collectives
-                )
-            ):
+            if collectives and collectives_cover(collectives, dept.kind):
                 named.append(dept)
         return list({d.pk: d for d in named}.values())
 

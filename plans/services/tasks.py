@@ -5,7 +5,15 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F
 
-from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, ProgressUpdate, QuantityTarget
+from plans.models import (
+    Milestone,
+    Plan,
+    PlanItem,
+    PlanItemUnit,
+    ProgressUpdate,
+    QuantityTarget,
+    collectives_cover,
+)
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
 from tgpl.models import Department, User
@@ -29,18 +37,7 @@ def owner_departments(item: PlanItem) -> list[Department]:
             departments[unit.department_id] = unit.department
     if collectives:
         for dept in Department.objects.filter(centre_id=item.plan.centre_id, is_active=True):
-            wanted = (
-                PlanItemUnit.Collective.ALL in collectives
-                or (
-                    dept.kind == Department.Kind.OFFICE
-                    and PlanItemUnit.Collective.OFFICES in collectives
-                )
-                or (
-                    dept.kind == Department.Kind.BRANCH
-                    and PlanItemUnit.Collective.BRANCHES in collectives
-                )
-            )
-            if wanted:
+            if collectives_cover(collectives, dept.kind):
                 departments[dept.pk] = dept
     return list(departments.values())
 
