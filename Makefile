@@ -19,7 +19,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed .env
+
+# A development checkout gets a .env with DEBUG=true, so plain `manage.py ...` works
+# here. It is never committed (.gitignore); a server sets its own environment.
+.env:
+	@printf '%s\n' '# Development checkout (made by make). Delete on a server.' 'DEBUG=true' > .env
 
 check-system: install
 	@$(PY) -c 'import weasyprint' 2>/dev/null || { \
