@@ -1,10 +1,8 @@
-"""Demo plans: both sample plans of ../shared/samples, approved, with some progress,
+"""Demo plans: both sample plans (plans.samples), approved, with some progress,
 and this year's thematic plan copied from the 2025 one so the board has live deadlines."""
 
 import datetime
-from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 
 from tgpl.models import Centre, User
@@ -13,8 +11,9 @@ from . import services
 from .importing import plan_data
 from .models import Plan, PlanItem
 from .parsing import parse_plan
+from .samples import samples_dir
 
-SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "samples"
+SAMPLES = samples_dir()
 SAMPLE_FILES = [
     ("ke-hoach-2021-trien-khai-cong-tac-tgpl.txt", Plan.Kind.ANNUAL),
     ("ke-hoach-2025-chuyen-de-tgpl.txt", Plan.Kind.THEMATIC),

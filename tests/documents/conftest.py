@@ -3,7 +3,6 @@ its Document and its PDF, and helpers to read PDFs back."""
 
 import functools
 import io
-from pathlib import Path
 
 import pdfplumber
 import pytest
@@ -13,12 +12,13 @@ from plans.documents import plan_document
 from plans.importing import plan_data
 from plans.models import Plan
 from plans.parsing import parse_plan
+from plans.samples import samples_dir
 from tests.factories import AgencyFactory, CentreFactory, DepartmentFactory, UserFactory
 from tgpl.documents import render_pdf
 from tgpl.models import Department
 from tgpl.roles import Role
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = samples_dir()
 SAMPLE_2021 = SAMPLES / "ke-hoach-2021-trien-khai-cong-tac-tgpl.txt"
 MM = 72 / 25.4  # points per millimetre
 

@@ -1,11 +1,10 @@
-from pathlib import Path
-
 import pytest
 
+from plans.samples import samples_dir
 from tests.factories import DepartmentFactory
 from tgpl.models import Department
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = samples_dir()
 
 
 @pytest.fixture

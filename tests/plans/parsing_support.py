@@ -1,14 +1,14 @@
 """Shared helpers of the plans.parsing tests (pure Python, no Django)."""
 
 import json
-from pathlib import Path
 
 from plans.parsing import (
     PATH_RE,
     ParsedPlan,
 )
+from plans.samples import samples_dir
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples"
+SAMPLES = samples_dir()
 SAMPLE_2021 = SAMPLES / "ke-hoach-2021-trien-khai-cong-tac-tgpl.txt"
 SAMPLE_2025 = SAMPLES / "ke-hoach-2025-chuyen-de-tgpl.txt"
 
