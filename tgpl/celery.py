@@ -19,4 +19,5 @@ app.autodiscover_tasks()
 # needs no restart; the tick also scans the limits counted in hours.
 app.conf.beat_schedule = {
     "tick-every-5-minutes": {"task": "tgpl.tick", "schedule": 300.0},
+    "flush-outbox-every-minute": {"task": "tgpl.flush_outbox", "schedule": 60.0},
 }

@@ -263,7 +263,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     date_joined = models.DateTimeField("ngày tạo", default=timezone.now)
     search_key = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # Roles are groups: their changes are recorded with the rest (m2m history).
+    history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])
 
     objects = UserManager()
 
@@ -343,5 +344,7 @@ __all__ = [
     "User",
 ]
 
+# The outbox of side effects (tgpl/kernel/outbox.py).
 # The register of issued documents and its number counters (tgpl/documents/models.py).
 from tgpl.documents.models import DocumentCounter, IssuedDocument  # noqa: E402, F401
+from tgpl.kernel.outbox import OutboxMessage  # noqa: E402, F401

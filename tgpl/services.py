@@ -7,6 +7,7 @@ from django.db import transaction
 
 from . import roles
 from .errors import BusinessRuleError
+from .kernel import save, set_related
 from .models import Agency, User
 from .roles import Role
 from .search import search_key
@@ -44,11 +45,17 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
         raise BusinessRuleError("Không thể tự bỏ vai trò quản trị của chính mình.")
     check_roles_fit(wanted, centre=user.centre, agency=user.agency)
     groups = [Group.objects.get_or_create(name=code)[0] for code in sorted(wanted)]
-    user.groups.set(groups)
+    labels = ", ".join(str(Role(code).label) for code in sorted(wanted)) or "không có vai trò"
+    set_related(user, "groups", groups, actor=actor, reason=f"Phân vai trò: {labels}")
     is_staff = Role.ADMINISTRATOR in wanted or user.is_superuser
     if user.is_staff != is_staff:
         user.is_staff = is_staff
-        user.save(update_fields=["is_staff"])
+        save(
+            user,
+            actor=actor,
+            reason="Quyền vào trang quản trị theo vai trò",
+            update_fields=["is_staff"],
+        )
     roles.forget_roles(user)
 
 

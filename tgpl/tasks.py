@@ -5,6 +5,7 @@ import smtplib
 
 from celery import shared_task
 
+from tgpl.kernel import events
 from tgpl.notifications import delivery, scan
 
 logger = logging.getLogger(__name__)
@@ -44,3 +45,15 @@ def daily_scan():
 )
 def send_reminder_email(reminder_id: int):
     return delivery.send_reminder_email(reminder_id)
+
+
+@shared_task(name="tgpl.deliver_outbox_message")
+def deliver_outbox_message(message_id: int):
+    """Run the subscribers of one committed outbox message (queued after commit)."""
+    return events.deliver(message_id)
+
+
+@shared_task(name="tgpl.flush_outbox")
+def flush_outbox():
+    """Every minute (beat): whatever the outbox still holds, e.g. after a broker outage."""
+    return events.flush()

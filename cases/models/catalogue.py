@@ -11,6 +11,7 @@ class LegalField(models.Model):
     name = models.CharField("lĩnh vực pháp luật", max_length=255)
     position = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_active = models.BooleanField("đang dùng", default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "lĩnh vực pháp luật"
@@ -24,6 +25,7 @@ class LegalField(models.Model):
 class ProofDocument(models.Model):
     code = models.CharField("mã", max_length=32, unique=True)
     name = models.CharField("tên giấy tờ", max_length=255)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "giấy tờ chứng minh"
@@ -32,6 +34,28 @@ class ProofDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CategoryProof(models.Model):
+    """Documents with the same group number are alternatives; every group is needed."""
+
+    category = models.ForeignKey(
+        "cases.EligibilityCategory", on_delete=models.CASCADE, related_name="category_proofs"
+    )
+    document = models.ForeignKey(ProofDocument, on_delete=models.PROTECT, verbose_name="giấy tờ")
+    group = models.PositiveSmallIntegerField("nhóm", default=1)
+
+    class Meta:
+        verbose_name = "giấy tờ cần cho diện"
+        verbose_name_plural = "giấy tờ cần cho diện"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "document", "group"], name="category_proof_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category_id}/{self.group}: {self.document_id}"
 
 
 class EligibilityCategory(models.Model):
@@ -44,9 +68,9 @@ class EligibilityCategory(models.Model):
     valid_to = models.DateField("áp dụng đến ngày", null=True, blank=True)
     position = models.PositiveSmallIntegerField("thứ tự", default=0)
     documents = models.ManyToManyField(
-        ProofDocument, through="CategoryProof", verbose_name="giấy tờ chứng minh", blank=True
+        ProofDocument, through=CategoryProof, verbose_name="giấy tờ chứng minh", blank=True
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[documents])
 
     class Meta:
         verbose_name = "diện người được TGPL"
@@ -77,25 +101,3 @@ class EligibilityCategory(models.Model):
             valid_to=self.valid_to,
             proof_groups=tuple(tuple(sorted(g)) for _, g in sorted(groups.items())),
         )
-
-
-class CategoryProof(models.Model):
-    """Documents with the same group number are alternatives; every group is needed."""
-
-    category = models.ForeignKey(
-        EligibilityCategory, on_delete=models.CASCADE, related_name="category_proofs"
-    )
-    document = models.ForeignKey(ProofDocument, on_delete=models.PROTECT, verbose_name="giấy tờ")
-    group = models.PositiveSmallIntegerField("nhóm", default=1)
-
-    class Meta:
-        verbose_name = "giấy tờ cần cho diện"
-        verbose_name_plural = "giấy tờ cần cho diện"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["category", "document", "group"], name="category_proof_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.category_id}/{self.group}: {self.document_id}"

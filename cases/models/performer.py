@@ -98,6 +98,7 @@ class QuotaTier(models.Model):
     good_from = models.PositiveSmallIntegerField("Khá từ")
     excellent_from = models.PositiveSmallIntegerField("Tốt từ")
     source = models.CharField("căn cứ", max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "mức chỉ tiêu tham gia tố tụng"

@@ -140,7 +140,7 @@ class LegalAidRequest(models.Model):
         blank=True,
     )
     search_key = models.CharField(max_length=1000, blank=True, editable=False, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[categories, proofs])
 
     objects = RequestQuerySet.as_manager()
 

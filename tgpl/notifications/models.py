@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 def new_token() -> str:
@@ -40,6 +41,7 @@ class ReminderSettings(models.Model):
         "nhắc đề xuất chờ duyệt sau (ngày làm việc)", default=1
     )
     last_daily_scan = models.DateField("lần quét gần nhất", null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["last_daily_scan"])
 
     class Meta:
         verbose_name = "cấu hình nhắc hạn"
