@@ -21,30 +21,11 @@ from cases.states import (
     Stage,
 )
 from tgpl import geography
+from tgpl.forms import FormMixin
 from tgpl.models import Agency, Centre, Department
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 DATETIME = forms.DateTimeInput(format="%d/%m/%Y %H:%M", attrs={"placeholder": "dd/mm/yyyy hh:mm"})
-
-
-class BootstrapMixin:
-    def _style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
-                continue
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
-class StyledForm(BootstrapMixin, forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._style()
 
 
 def category_label(category) -> str:
@@ -93,7 +74,7 @@ class AttachmentsField(forms.FileField):
         return files
 
 
-class RequestForm(BootstrapMixin, forms.ModelForm):
+class RequestForm(FormMixin, forms.ModelForm):
     categories = CategoryChoiceField(
         label="Diện người được TGPL (Điều 7)",
         queryset=category_queryset(),
@@ -143,7 +124,6 @@ class RequestForm(BootstrapMixin, forms.ModelForm):
         if self.instance.pk:
             self.fields["commune_code"].initial = self.instance.commune_code
             del self.fields["attachments"]  # attached at intake (receive_request)
-        self._style()
 
     def service_fields(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k in REQUEST_FIELDS}
@@ -158,11 +138,11 @@ class RequestForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
-class MissingProofForm(StyledForm):
+class MissingProofForm(FormMixin, forms.Form):
     note = forms.CharField(label="Giấy tờ cần bổ sung", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RecordProofForm(StyledForm):
+class RecordProofForm(FormMixin, forms.Form):
     proofs = forms.ModelMultipleChoiceField(
         label="Giấy tờ nhận thêm",
         queryset=ProofDocument.objects.all(),
@@ -170,7 +150,7 @@ class RecordProofForm(StyledForm):
     )
 
 
-class AcceptForm(StyledForm):
+class AcceptForm(FormMixin, forms.Form):
     department = forms.ModelChoiceField(
         label="Phòng, chi nhánh thụ lý", queryset=Department.objects.none()
     )
@@ -187,14 +167,14 @@ class AcceptForm(StyledForm):
         )
 
 
-class RefuseForm(StyledForm):
+class RefuseForm(FormMixin, forms.Form):
     ground = forms.ChoiceField(label="Lý do từ chối (Điều 30.3)", choices=RefusalGround.choices)
     notice_text = forms.CharField(
         label="Nội dung thông báo (Mẫu 08-TP-TGPL)", widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class TransferForm(StyledForm):
+class TransferForm(FormMixin, forms.Form):
     to_centre = forms.ModelChoiceField(
         label="Trung tâm nhận", queryset=Centre.objects.none(), required=False
     )
@@ -216,7 +196,7 @@ class PerformerChoiceField(forms.ModelChoiceField):
         return f"{obj.user.full_name} – {obj.get_kind_display()} – {obj.open_cases} việc đang làm"
 
 
-class ProposeForm(StyledForm):
+class ProposeForm(FormMixin, forms.Form):
     performer = PerformerChoiceField(label="Người thực hiện", queryset=None)
     reason = forms.CharField(
         label="Lý do đề xuất", widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -227,11 +207,11 @@ class ProposeForm(StyledForm):
         self.fields["performer"].queryset = performers
 
 
-class DecisionForm(StyledForm):
+class DecisionForm(FormMixin, forms.Form):
     note = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
-class LogForm(StyledForm):
+class LogForm(FormMixin, forms.Form):
     on = forms.DateField(label="Ngày", widget=DATE, initial=timezone.localdate)
     stage = forms.ChoiceField(label="Giai đoạn", choices=Stage.choices)
     agency_name = forms.CharField(label="Tòa án / cơ quan", required=False)
@@ -239,21 +219,21 @@ class LogForm(StyledForm):
     attachment = forms.FileField(label="Tài liệu", required=False)
 
 
-class CloseForm(StyledForm):
+class CloseForm(FormMixin, forms.Form):
     outcome = forms.ChoiceField(label="Kết quả", choices=Outcome.choices)
     outcome_note = forms.CharField(
         label="Kết quả thực hiện", widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class DiscontinueForm(StyledForm):
+class DiscontinueForm(FormMixin, forms.Form):
     ground = forms.ChoiceField(label="Căn cứ (Điều 37)", choices=DiscontinueGround.choices)
     notice_text = forms.CharField(
         label="Thông báo bằng văn bản", widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class CaseFileForm(StyledForm):
+class CaseFileForm(FormMixin, forms.Form):
     items = forms.MultipleChoiceField(
         label="Thành phần hồ sơ đã có", widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -264,17 +244,17 @@ class CaseFileForm(StyledForm):
         self.fields["items"].choices = checklist_for(form)
 
 
-class ExtendAdviceForm(StyledForm):
+class ExtendAdviceForm(FormMixin, forms.Form):
     days = forms.IntegerField(label="Tổng thời hạn (ngày)", min_value=11, max_value=30)
 
 
-class ChangeRequestForm(StyledForm):
+class ChangeRequestForm(FormMixin, forms.Form):
     reason = forms.CharField(
         label="Lý do đề nghị thay đổi (Mẫu 04-TP-TGPL)", widget=forms.Textarea(attrs={"rows": 2})
     )
 
 
-class AnswerChangeForm(StyledForm):
+class AnswerChangeForm(FormMixin, forms.Form):
     accept = forms.TypedChoiceField(
         label="Trả lời",
         choices=[("1", "Chấp nhận"), ("0", "Không chấp nhận")],
@@ -283,7 +263,7 @@ class AnswerChangeForm(StyledForm):
     answer = forms.CharField(label="Nội dung trả lời", widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class FilterForm(StyledForm):
+class FilterForm(FormMixin, forms.Form):
     q = forms.CharField(label="Tìm", required=False)
     status = forms.ChoiceField(label="Trạng thái", required=False)
     form = forms.ChoiceField(
@@ -313,5 +293,5 @@ class FilterForm(StyledForm):
             self.fields[name].empty_label = "Tất cả"
 
 
-class ImportForm(StyledForm):
+class ImportForm(FormMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")

@@ -1,14 +1,15 @@
 """States, the one transitions table of each stateful model, and legal grounds.
 
-A service names its action; `check_transition` says whether the current state
-allows it and returns the next state (None: the state does not change).
+A service names its action; `tgpl.kernel.check_transition` says whether the current
+state allows it and returns the next state; views ask `allowed(...)` which actions
+they may offer.
 """
 
 from __future__ import annotations
 
 from django.db import models
 
-from tgpl.errors import BusinessRuleError
+from tgpl.kernel import Transition, Transitions
 
 
 class Form(models.TextChoices):
@@ -52,80 +53,51 @@ OPEN_REQUEST = {RS.RECEIVED, RS.AWAITING_PROOF}
 OPEN_CASE = {CS.AWAITING_ASSIGNMENT, CS.ASSIGNMENT_PROPOSED, CS.ASSIGNED, CS.IN_PROGRESS}
 WORKING = {CS.ASSIGNED, CS.IN_PROGRESS}
 
-# action: (states it may start from, state it leads to or None for "unchanged")
-REQUEST_TRANSITIONS = {
-    "update": (OPEN_REQUEST, None),
-    "request_missing_proof": ({RS.RECEIVED, RS.AWAITING_PROOF}, RS.AWAITING_PROOF),
-    "record_proof": (OPEN_REQUEST, RS.RECEIVED),
-    "accept": (OPEN_REQUEST, RS.ACCEPTED),
-    "refuse": (OPEN_REQUEST, RS.REFUSED),
-    "transfer": (OPEN_REQUEST, RS.TRANSFERRED),
-}
+T = Transition
 
-CASE_TRANSITIONS = {
-    "propose_assignment": ({CS.AWAITING_ASSIGNMENT}, CS.ASSIGNMENT_PROPOSED),
-    "propose_replacement": (WORKING, None),
-    "approve_assignment": ({CS.ASSIGNMENT_PROPOSED}, CS.ASSIGNED),
-    "approve_replacement": (WORKING, None),
-    "return_assignment": ({CS.ASSIGNMENT_PROPOSED}, CS.AWAITING_ASSIGNMENT),
-    "return_replacement": (WORKING, None),
-    "start": ({CS.ASSIGNED}, CS.IN_PROGRESS),
-    "log_work": (WORKING, None),
-    "record_proof": (OPEN_CASE, None),
-    "extend_advice": (OPEN_CASE, None),
-    "request_performer_change": (WORKING, None),
-    "close": ({CS.IN_PROGRESS}, CS.CLOSED),
-    "discontinue": (OPEN_CASE, CS.DISCONTINUED),
-    "update_file": ({*WORKING, CS.CLOSED, CS.DISCONTINUED}, None),
-}
+REQUEST_TRANSITIONS = Transitions(
+    RequestStatus,
+    update=T(OPEN_REQUEST, None, "sửa yêu cầu"),
+    request_missing_proof=T({RS.RECEIVED, RS.AWAITING_PROOF}, RS.AWAITING_PROOF,
+                            "yêu cầu bổ sung giấy tờ"),
+    record_proof=T(OPEN_REQUEST, RS.RECEIVED, "ghi nhận giấy tờ bổ sung"),
+    accept=T(OPEN_REQUEST, RS.ACCEPTED, "thụ lý"),
+    refuse=T(OPEN_REQUEST, RS.REFUSED, "từ chối thụ lý"),
+    transfer=T(OPEN_REQUEST, RS.TRANSFERRED, "chuyển yêu cầu"),
+)  # fmt: skip
 
-ASSIGNMENT_TRANSITIONS = {
-    "approve": ({AS.PROPOSED}, AS.APPROVED),
-    "return": ({AS.PROPOSED}, AS.RETURNED),
-    "supersede": ({AS.APPROVED}, AS.SUPERSEDED),
-}
+CASE_TRANSITIONS = Transitions(
+    CaseStatus,
+    propose_assignment=T({CS.AWAITING_ASSIGNMENT}, CS.ASSIGNMENT_PROPOSED, "đề xuất cử người"),
+    propose_replacement=T(WORKING, None, "đề xuất thay thế người thực hiện"),
+    approve_assignment=T({CS.ASSIGNMENT_PROPOSED}, CS.ASSIGNED, "duyệt cử người"),
+    approve_replacement=T(WORKING, None, "duyệt thay thế người thực hiện"),
+    return_assignment=T({CS.ASSIGNMENT_PROPOSED}, CS.AWAITING_ASSIGNMENT, "trả lại đề xuất"),
+    return_replacement=T(WORKING, None, "trả lại đề xuất"),
+    start=T({CS.ASSIGNED}, CS.IN_PROGRESS, "bắt đầu thực hiện"),
+    log_work=T(WORKING, None, "ghi nhật ký"),
+    record_proof=T(OPEN_CASE, None, "ghi nhận giấy tờ bổ sung"),
+    extend_advice=T(OPEN_CASE, None, "gia hạn trả lời tư vấn"),
+    request_performer_change=T(WORKING, None, "ghi nhận đề nghị thay đổi người thực hiện"),
+    close=T({CS.IN_PROGRESS}, CS.CLOSED, "kết thúc vụ việc"),
+    discontinue=T(OPEN_CASE, CS.DISCONTINUED, "dừng thực hiện vụ việc"),
+    update_file=T({*WORKING, CS.CLOSED, CS.DISCONTINUED}, None, "cập nhật hồ sơ"),
+)  # fmt: skip
 
-CHANGE_REQUEST_TRANSITIONS = {
-    "accept": ({XS.PENDING}, XS.ACCEPTED),
-    "reject": ({XS.PENDING}, XS.REJECTED),
-}
+ASSIGNMENT_TRANSITIONS = Transitions(
+    AssignmentStatus,
+    {
+        "approve": T({AS.PROPOSED}, AS.APPROVED, "duyệt"),
+        "return": T({AS.PROPOSED}, AS.RETURNED, "trả lại"),
+        "supersede": T({AS.APPROVED}, AS.SUPERSEDED, "thay thế"),
+    },
+)
 
-_ACTION_LABELS = {
-    "update": "sửa yêu cầu",
-    "request_missing_proof": "yêu cầu bổ sung giấy tờ",
-    "record_proof": "ghi nhận giấy tờ bổ sung",
-    "accept": "thụ lý / chấp nhận",
-    "refuse": "từ chối",
-    "transfer": "chuyển yêu cầu",
-    "propose_assignment": "đề xuất cử người",
-    "propose_replacement": "đề xuất thay thế người thực hiện",
-    "approve_assignment": "duyệt cử người",
-    "approve_replacement": "duyệt thay thế người thực hiện",
-    "return_assignment": "trả lại đề xuất",
-    "return_replacement": "trả lại đề xuất",
-    "start": "bắt đầu thực hiện",
-    "log_work": "ghi nhật ký",
-    "extend_advice": "gia hạn trả lời tư vấn",
-    "request_performer_change": "ghi nhận đề nghị thay đổi người thực hiện",
-    "close": "kết thúc vụ việc",
-    "discontinue": "dừng thực hiện vụ việc",
-    "update_file": "cập nhật hồ sơ",
-    "approve": "duyệt",
-    "return": "trả lại",
-    "supersede": "thay thế",
-    "reject": "không chấp nhận",
-}
-
-
-def check_transition(table: dict, action: str, current: str, labels) -> str:
-    """The state after `action` from `current`, or a BusinessRuleError in Vietnamese."""
-    sources, target = table[action]
-    if current not in sources:
-        label = dict(labels.choices).get(current, current)
-        raise BusinessRuleError(
-            f"Không thể {_ACTION_LABELS.get(action, action)} khi đang ở trạng thái “{label}”."
-        )
-    return current if target is None else target
+CHANGE_REQUEST_TRANSITIONS = Transitions(
+    ChangeRequestStatus,
+    accept=T({XS.PENDING}, XS.ACCEPTED, "chấp nhận"),
+    reject=T({XS.PENDING}, XS.REJECTED, "không chấp nhận"),
+)
 
 
 # --- legal grounds ----------------------------------------------------------------------

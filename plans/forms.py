@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from tgpl.forms import FormMixin
 from tgpl.models import Department
 
 from .models import Plan, PlanItem, QuantityTarget
@@ -9,24 +10,7 @@ from .services.units import split_names
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
-class BootstrapMixin:
-    """Bootstrap classes on every widget, and a red border on fields with errors."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            widget = field.widget
-            css = (
-                "form-check-input"
-                if isinstance(widget, forms.CheckboxInput)
-                else ("form-select" if isinstance(widget, forms.Select) else "form-control")
-            )
-            if self.is_bound and name in self.errors:
-                css += " is-invalid"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-
-class PlanForm(BootstrapMixin, forms.ModelForm):
+class PlanForm(FormMixin, forms.ModelForm):
     class Meta:
         model = Plan
         fields = [
@@ -63,7 +47,7 @@ class PlanForm(BootstrapMixin, forms.ModelForm):
         }
 
 
-class ItemForm(BootstrapMixin, forms.ModelForm):
+class ItemForm(FormMixin, forms.ModelForm):
     lead = forms.CharField(
         label="Chủ trì / Thực hiện",
         required=False,
@@ -117,7 +101,7 @@ class ItemForm(BootstrapMixin, forms.ModelForm):
         return split_names(self.cleaned_data.get("partners", ""))
 
 
-class ProgressForm(BootstrapMixin, forms.Form):
+class ProgressForm(FormMixin, forms.Form):
     on = forms.DateField(label="Ngày", widget=DATE_WIDGET, initial=timezone.localdate)
     note = forms.CharField(label="Nội dung đã thực hiện", widget=forms.Textarea(attrs={"rows": 3}))
     percent = forms.IntegerField(label="Tiến độ (%)", min_value=0, max_value=100, required=False)
@@ -150,7 +134,7 @@ class ProgressForm(BootstrapMixin, forms.Form):
         return upload
 
 
-class ImportForm(BootstrapMixin, forms.Form):
+class ImportForm(FormMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại kế hoạch", choices=Plan.Kind.choices)
     document = forms.FileField(
         label="Tệp kế hoạch (.docx hoặc .txt)",
@@ -173,7 +157,7 @@ class ImportForm(BootstrapMixin, forms.Form):
         return cleaned
 
 
-class BoardFilterForm(BootstrapMixin, forms.Form):
+class BoardFilterForm(FormMixin, forms.Form):
     WINDOWS = [
         ("", "Mọi thời hạn"),
         ("overdue", "Quá hạn"),

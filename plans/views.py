@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tgpl import roles
-from tgpl.errors import BusinessRuleError
+from tgpl.actions import perform, submit
 from tgpl.files import private_file_response
 from tgpl.history import timeline_for
+from tgpl.kernel import allowed
 from tgpl.models import Department
 from tgpl.paginate import paginate
 
@@ -18,16 +19,7 @@ from . import selectors, services
 from .forms import BoardFilterForm, ItemForm, PlanForm, ProgressForm
 from .models import Milestone, Plan, PlanItem, ProgressUpdate
 from .services.tasks import can_update
-
-
-def _fail(request, form, exc: BusinessRuleError):
-    """Show a rule error on the form's field when it names one, else at the top."""
-    if form is not None and exc.field and exc.field in form.fields:
-        form.add_error(exc.field, exc.message)
-    elif form is not None:
-        form.add_error(None, exc.message)
-    else:
-        messages.error(request, exc.message)
+from .states import PLAN_TRANSITIONS
 
 
 def index(request):
@@ -69,6 +61,7 @@ def plan_detail(request, pk):
     plan = selectors.get_plan_for(request.user, pk)
     today = timezone.localdate()
     tree, total = selectors.plan_tree(plan, today)
+    actions = allowed(PLAN_TRANSITIONS, plan.status)
     return render(
         request,
         "plans/plan_detail.html",
@@ -79,12 +72,15 @@ def plan_detail(request, pk):
             "total": total,
             "today": today,
             "implements": plan.implements.all(),
-            "can_edit": plan.status == Plan.Status.DRAFT
-            and roles.can_draft_plans(request.user, plan.centre),
-            "can_approve": roles.can_approve_plans(request.user, plan.centre),
+            "can_edit": "edit" in actions and roles.can_draft_plans(request.user, plan.centre),
+            "can_approve": "approve" in actions
+            and roles.can_approve_plans(request.user, plan.centre),
+            "can_close": "close" in actions and roles.can_approve_plans(request.user, plan.centre),
+            "can_reopen": "reopen" in actions
+            and roles.can_approve_plans(request.user, plan.centre),
             "can_copy": roles.can_draft_plans(request.user, plan.centre),
             "can_issue": not plan.number
-            and plan.status == Plan.Status.APPROVED
+            and "issue_number" in actions
             and roles.can_issue_documents(request.user, plan.centre),
             "breadcrumbs": [("Kế hoạch", reverse("plans:index")), (plan.number_text, None)],
         },
@@ -125,7 +121,7 @@ def plan_edit(request, pk):
     plan = selectors.get_plan_for(request.user, pk)
     if not roles.can_draft_plans(request.user, plan.centre):
         raise PermissionDenied
-    if plan.status != Plan.Status.DRAFT:
+    if not PLAN_TRANSITIONS.can("edit", plan.status):
         messages.warning(request, "Kế hoạch đã phê duyệt: không sửa được nữa.")
         return redirect("plans:detail", pk=plan.pk)
     return _plan_form(request, plan, f"Sửa kế hoạch {plan.number_text}")
@@ -133,25 +129,24 @@ def plan_edit(request, pk):
 
 def _plan_form(request, plan, title):
     form = PlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.save_plan(plan=form.save(commit=False), actor=request.user)
-        except BusinessRuleError as exc:
-            _fail(request, form, exc)
-        else:
-            messages.success(request, "Đã lưu kế hoạch.")
-            return redirect("plans:detail", pk=plan.pk)
-    return render(request, "plans/plan_form.html", {"title": title, "form": form, "plan": plan})
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.save_plan(plan=form.save(commit=False), actor=request.user),
+            success="Đã lưu kế hoạch.",
+        )
+        if outcome:
+            return redirect("plans:detail", pk=outcome.value.pk)
+    status = 400 if form.is_bound else 200
+    return render(
+        request, "plans/plan_form.html", {"title": title, "form": form, "plan": plan}, status=status
+    )
 
 
 def _transition(request, pk, action, done_message):
     plan = selectors.get_plan_for(request.user, pk)
-    try:
-        action(plan=plan, actor=request.user)
-    except BusinessRuleError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done_message)
+    perform(request, lambda: action(plan=plan, actor=request.user), success=done_message)
     return redirect("plans:detail", pk=plan.pk)
 
 
@@ -173,13 +168,12 @@ def plan_reopen(request, pk):
 @require_POST
 def plan_copy(request, pk):
     plan = selectors.get_plan_for(request.user, pk)
-    try:
-        copy = services.copy_plan_to_next_year(plan=plan, actor=request.user)
-    except BusinessRuleError as exc:
-        messages.error(request, exc.message)
-        return redirect("plans:detail", pk=plan.pk)
-    messages.success(request, f"Đã tạo dự thảo kế hoạch năm {copy.year} từ kế hoạch này.")
-    return redirect("plans:detail", pk=copy.pk)
+    outcome = perform(
+        request,
+        lambda: services.copy_plan_to_next_year(plan=plan, actor=request.user),
+        success=f"Đã tạo dự thảo kế hoạch năm {plan.year + 1} từ kế hoạch này.",
+    )
+    return redirect("plans:detail", pk=outcome.value.pk if outcome else plan.pk)
 
 
 def item_create(request, pk):
@@ -196,21 +190,23 @@ def _item_form(request, item, title):
     plan = item.plan
     if not roles.can_draft_plans(request.user, plan.centre):
         raise PermissionDenied
-    if plan.status != Plan.Status.DRAFT:
+    if not PLAN_TRANSITIONS.can("edit", plan.status):
         messages.warning(request, "Kế hoạch đã phê duyệt: không sửa nội dung nhiệm vụ được nữa.")
         return redirect("plans:detail", pk=plan.pk)
     form = ItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_item(
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.save_item(
                 item=form.save(commit=False),
                 actor=request.user,
                 lead=form.lead_names(),
                 partners=form.partner_names(),
-            )
-        except BusinessRuleError as exc:
-            _fail(request, form, exc)
-        else:
+            ),
+        )
+        if outcome:
+            saved = outcome.value
             messages.success(request, f"Đã lưu mục {saved.path}.")
             return redirect(reverse("plans:detail", args=[plan.pk]) + f"#item-{saved.pk}")
     return render(
@@ -227,13 +223,16 @@ def _item_form(request, item, title):
                 (title, None),
             ],
         },
+        status=400 if form.is_bound else 200,
     )
 
 
 def item_detail(request, pk):
     """A task's page: owners, dates, targets, milestones, progress reports, history."""
     item = selectors.get_item_for(request.user, pk)
-    may_update = item.plan.status == Plan.Status.APPROVED and can_update(request.user, item)
+    may_update = PLAN_TRANSITIONS.can("report_progress", item.plan.status) and can_update(
+        request.user, item
+    )
     form = ProgressForm(item=item) if may_update else None
     return _item_page(request, item, form, may_update)
 
@@ -268,26 +267,23 @@ def item_progress(request, pk):
     if not can_update(request.user, item):
         raise PermissionDenied
     form = ProgressForm(request.POST, request.FILES, item=item)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_progress(
-                item=item,
-                actor=request.user,
-                on=data["on"],
-                note=data["note"],
-                percent=data.get("percent"),
-                quantity=data.get("quantity"),
-                quantity_achieved=data.get("quantity_achieved"),
-                evidence_number=data.get("evidence_number") or "",
-                evidence_file=data.get("evidence_file"),
-                done=data.get("done", False),
-            )
-        except BusinessRuleError as exc:
-            _fail(request, form, exc)
-        else:
-            messages.success(request, "Đã ghi nhận tiến độ.")
-            return redirect("plans:item", pk=item.pk)
+
+    def record(data):
+        return services.record_progress(
+            item=item,
+            actor=request.user,
+            on=data["on"],
+            note=data["note"],
+            percent=data.get("percent"),
+            quantity=data.get("quantity"),
+            quantity_achieved=data.get("quantity_achieved"),
+            evidence_number=data.get("evidence_number") or "",
+            evidence_file=data.get("evidence_file"),
+            done=data.get("done", False),
+        )
+
+    if submit(request, form, record, success="Đã ghi nhận tiến độ."):
+        return redirect("plans:item", pk=item.pk)
     return _item_page(request, item, form, True, status=400)
 
 
@@ -305,14 +301,13 @@ def milestone_done(request, pk):
     milestone = get_object_or_404(
         Milestone.objects.filter(item__plan__in=Plan.objects.visible_to(request.user)), pk=pk
     )
-    try:
-        services.complete_milestone(
+    perform(
+        request,
+        lambda: services.complete_milestone(
             milestone=milestone, actor=request.user, on=timezone.localdate()
-        )
-    except BusinessRuleError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, "Đã xác nhận hoàn thành mốc.")
+        ),
+        success="Đã xác nhận hoàn thành mốc.",
+    )
     return redirect("plans:item", pk=milestone.item_id)
 
 
@@ -322,7 +317,9 @@ def board(request):
     departments = Department.objects.filter(
         centre__in=roles.visible_centres(user), is_active=True
     ).select_related("centre")
-    plans = Plan.objects.visible_to(user).filter(status=Plan.Status.APPROVED)
+    plans = Plan.objects.visible_to(user).filter(
+        status__in=PLAN_TRANSITIONS.sources_of("report_progress")
+    )
     form = BoardFilterForm(request.GET or None, departments=departments, plans=plans)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.forms import FormMixin
 from tgpl.spreadsheets import read_xlsx, xlsx_response
 
 from . import selectors, services
-from .forms import BootstrapMixin, ImportForm
+from .forms import ImportForm
 from .importing import plan_data
 from .models import Plan, PlanItem
 from .parsing import PlanParseError, parse_plan, read_plan_text
@@ -24,7 +25,7 @@ from .services.units import split_names
 SESSION_KEY = "plan_import"
 
 
-class PreviewHeaderForm(BootstrapMixin, forms.Form):
+class PreviewHeaderForm(FormMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại kế hoạch", choices=Plan.Kind.choices)
     number = forms.IntegerField(label="Số", required=False, min_value=1)
     symbol = forms.CharField(label="Ký hiệu", max_length=32)
@@ -44,7 +45,7 @@ class PreviewHeaderForm(BootstrapMixin, forms.Form):
     signer_name = forms.CharField(label="Người ký", required=False, max_length=128)
 
 
-class PreviewItemForm(BootstrapMixin, forms.Form):
+class PreviewItemForm(FormMixin, forms.Form):
     src = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     keep = forms.BooleanField(label="Giữ", required=False, initial=True)
     path = forms.CharField(label="Mục", max_length=64)

@@ -1,5 +1,10 @@
+"""Forms of the kernel and the one form style, error helper and summary of every app."""
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.forms.boundfield import BoundField
+
+from .errors import BusinessRuleError
 
 
 class LoginForm(AuthenticationForm):
@@ -17,3 +22,50 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].widget = forms.TextInput(
             attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}
         )
+
+
+def _css_for(widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.HiddenInput):
+        return ""
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.Select | forms.SelectMultiple):
+        return "form-select"
+    return "form-control"
+
+
+class StyledBoundField(BoundField):
+    """Adds the Bootstrap class of its widget, and `is-invalid` when the field has errors,
+    at render time: fields a form adds or replaces in its __init__ are styled too."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        classes = [*widget.attrs.get("class", "").split(), *attrs.get("class", "").split()]
+        css = _css_for(widget)
+        if css and css not in classes:
+            classes.append(css)
+        if self.form.is_bound and self.errors and "is-invalid" not in classes:
+            classes.append("is-invalid")
+        if classes:
+            attrs["class"] = " ".join(classes)
+        return attrs
+
+
+class FormMixin:
+    """The one form style of the application: Bootstrap classes on every widget and a red
+    border on the fields with errors. Put it first in a form's bases."""
+
+    bound_field_class = StyledBoundField
+
+
+def add_business_error(form: forms.BaseForm, exc: BusinessRuleError) -> None:
+    """Show a service's refusal on the form: on its field when the form has it."""
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)
+
+
+def error_summary(form: forms.BaseForm) -> str:
+    """Every error of a form in one line (for a message when the form is not on the page)."""
+    errors = [str(e) for errs in form.errors.values() for e in errs]
+    return " ".join(errors) or "Dữ liệu chưa hợp lệ."

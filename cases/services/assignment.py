@@ -14,15 +14,13 @@ from cases.states import (
     CHANGE_REQUEST_TRANSITIONS,
     WORKING,
     AssignmentStatus,
-    CaseStatus,
     ChangeRequestStatus,
-    check_transition,
 )
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 from tgpl.search import normalize
 
-from .common import after_commit, local_date, now_or, require, require_text, save
 from .numbering import number_decision
 
 
@@ -81,7 +79,7 @@ def propose_assignment(
     require(roles.can_propose_assignment(actor, case))
     replacing = case.status in WORKING
     action = "propose_replacement" if replacing else "propose_assignment"
-    new_status = check_transition(CASE_TRANSITIONS, action, case.status, CaseStatus)
+    new_status = check_transition(CASE_TRANSITIONS, action, case.status)
     if case.assignments.filter(status=AssignmentStatus.PROPOSED).exists():
         raise BusinessRuleError("Vụ việc đã có một đề xuất đang chờ duyệt.")
     if replacing and performer.pk == case.performer_id:
@@ -105,7 +103,7 @@ def propose_assignment(
     if new_status != case.status:
         case.status = new_status
         save(case, actor=actor, reason=f"Đề xuất cử {performer.full_name}, chờ Trưởng phòng duyệt")
-    after_commit("assignment_proposed", assignment=assignment.pk)
+    emit("assignment_proposed", actor=actor, assignment=assignment.pk)
     return assignment
 
 
@@ -139,14 +137,12 @@ def approve_assignment(
         raise BusinessRuleError("Người đề xuất không được tự duyệt đề xuất của mình.")
     replacing = assignment.kind == Assignment.Kind.REPLACE
     action = "approve_replacement" if replacing else "approve_assignment"
-    new_status = check_transition(CASE_TRANSITIONS, action, case.status, CaseStatus)
+    new_status = check_transition(CASE_TRANSITIONS, action, case.status)
     moment = now_or(at)
     problem = performer_problem(case, assignment.performer, local_date(moment))
     if problem:
         raise BusinessRuleError(problem)
-    assignment.status = check_transition(
-        ASSIGNMENT_TRANSITIONS, "approve", assignment.status, AssignmentStatus
-    )
+    assignment.status = check_transition(ASSIGNMENT_TRANSITIONS, "approve", assignment.status)
     assignment.decided_by, assignment.decided_at, assignment.decision_note = actor, moment, note
     save(assignment, actor=actor, reason="Duyệt đề xuất")
     for previous in (
@@ -154,9 +150,7 @@ def approve_assignment(
         .filter(status=AssignmentStatus.APPROVED)
         .exclude(pk=assignment.pk)
     ):
-        previous.status = check_transition(
-            ASSIGNMENT_TRANSITIONS, "supersede", previous.status, AssignmentStatus
-        )
+        previous.status = check_transition(ASSIGNMENT_TRANSITIONS, "supersede", previous.status)
         save(previous, actor=actor, reason="Được thay thế bởi người thực hiện mới")
     case.performer = assignment.performer
     case.appointed_at = case.appointed_at or moment
@@ -164,7 +158,12 @@ def approve_assignment(
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
     number_decision(assignment=assignment, case=case, actor=actor, on=local_date(moment))
-    after_commit("assignment_approved", assignment=assignment.pk, performer=assignment.performer_id)
+    emit(
+        "assignment_approved",
+        actor=actor,
+        assignment=assignment.pk,
+        performer=assignment.performer_id,
+    )
     return assignment
 
 
@@ -183,16 +182,14 @@ def return_assignment(
     note = require_text(note, "Ghi lý do trả lại đề xuất.", "note")
     replacing = assignment.kind == Assignment.Kind.REPLACE
     action = "return_replacement" if replacing else "return_assignment"
-    new_status = check_transition(CASE_TRANSITIONS, action, case.status, CaseStatus)
-    assignment.status = check_transition(
-        ASSIGNMENT_TRANSITIONS, "return", assignment.status, AssignmentStatus
-    )
+    new_status = check_transition(CASE_TRANSITIONS, action, case.status)
+    assignment.status = check_transition(ASSIGNMENT_TRANSITIONS, "return", assignment.status)
     assignment.decided_by, assignment.decided_at, assignment.decision_note = actor, now_or(at), note
     save(assignment, actor=actor, reason=f"Trả lại đề xuất: {note}")
     if new_status != case.status:
         case.status = new_status
         save(case, actor=actor, reason="Đề xuất cử người bị trả lại")
-    after_commit("assignment_returned", assignment=assignment.pk)
+    emit("assignment_returned", actor=actor, assignment=assignment.pk)
     return assignment
 
 
@@ -203,7 +200,7 @@ def request_performer_change(
     """Record a request to change performer (Mẫu 04); answer due in 03 working days."""
     case = _lock_case(case)
     require(roles.can_record_performer_change(actor, case))
-    check_transition(CASE_TRANSITIONS, "request_performer_change", case.status, CaseStatus)
+    check_transition(CASE_TRANSITIONS, "request_performer_change", case.status)
     if case.change_requests.filter(status=ChangeRequestStatus.PENDING).exists():
         raise BusinessRuleError("Đã có một đề nghị thay đổi người thực hiện đang chờ trả lời.")
     reason = require_text(reason, "Ghi lý do đề nghị thay đổi người thực hiện.", "reason")
@@ -211,7 +208,7 @@ def request_performer_change(
         case=case, requested_at=now_or(at), reason=reason, recorded_by=actor
     )
     save(change, actor=actor, reason="Nhận đơn đề nghị thay đổi người thực hiện")
-    after_commit("performer_change_requested", change=change.pk)
+    emit("performer_change_requested", actor=actor, change=change.pk)
     return change
 
 
@@ -229,7 +226,6 @@ def answer_performer_change(
         CHANGE_REQUEST_TRANSITIONS,
         "accept" if accept else "reject",
         change.status,
-        ChangeRequestStatus,
     )
     change.answer = require_text(answer, "Ghi nội dung trả lời bằng văn bản.", "answer")
     change.answered_at, change.answered_by = now_or(at), actor
@@ -238,5 +234,5 @@ def answer_performer_change(
         actor=actor,
         reason=f"Trả lời đề nghị thay đổi người thực hiện: {change.get_status_display()}",
     )
-    after_commit("performer_change_answered", change=change.pk)
+    emit("performer_change_answered", actor=actor, change=change.pk)
     return change

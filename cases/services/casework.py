@@ -11,17 +11,15 @@ from cases.rules.checklist import checklist_for
 from cases.rules.limits import ADVICE_DEFAULT_DAYS, ADVICE_MAX_DAYS
 from cases.states import (
     CASE_TRANSITIONS,
-    CaseStatus,
     DiscontinueGround,
     Form,
     Outcome,
     Stage,
-    check_transition,
 )
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 
-from .common import after_commit, local_date, now_or, require, require_text, save
 from .numbering import number_discontinuation
 
 
@@ -33,7 +31,7 @@ def _lock(case: Case) -> Case:
 def start_case(*, actor, case: Case, at: datetime | None = None) -> Case:
     case = _lock(case)
     require(roles.can_work_case(actor, case), "Chỉ người thực hiện vụ việc được bắt đầu thực hiện.")
-    case.status = check_transition(CASE_TRANSITIONS, "start", case.status, CaseStatus)
+    case.status = check_transition(CASE_TRANSITIONS, "start", case.status)
     case.started_at = now_or(at)
     save(case, actor=actor, reason="Bắt đầu thực hiện")
     return case
@@ -52,7 +50,7 @@ def add_log_entry(
 ) -> CaseLogEntry:
     case = _lock(case)
     require(roles.can_work_case(actor, case), "Chỉ người thực hiện vụ việc được ghi nhật ký.")
-    check_transition(CASE_TRANSITIONS, "log_work", case.status, CaseStatus)
+    check_transition(CASE_TRANSITIONS, "log_work", case.status)
     if stage not in Stage.values:
         raise BusinessRuleError("Chọn giai đoạn.", field="stage")
     if on < local_date(case.accepted_at) or on > local_date(now_or(None)):
@@ -76,7 +74,7 @@ def extend_advice(*, actor, case: Case, days: int) -> Case:
     """Complex advice: up to 30 days in total (Điều 32.2)."""
     case = _lock(case)
     require(roles.can_work_case(actor, case) or roles.can_discontinue_case(actor, case))
-    check_transition(CASE_TRANSITIONS, "extend_advice", case.status, CaseStatus)
+    check_transition(CASE_TRANSITIONS, "extend_advice", case.status)
     if case.form != Form.ADVICE:
         raise BusinessRuleError("Chỉ vụ việc tư vấn pháp luật mới gia hạn trả lời.")
     if not ADVICE_DEFAULT_DAYS < days <= ADVICE_MAX_DAYS:
@@ -94,7 +92,7 @@ def update_case_file(*, actor, case: Case, items, handed_in_on: date | None = No
         roles.can_work_case(actor, case) or roles.can_discontinue_case(actor, case),
         "Chỉ người thực hiện hoặc Trưởng phòng được cập nhật hồ sơ vụ việc.",
     )
-    check_transition(CASE_TRANSITIONS, "update_file", case.status, CaseStatus)
+    check_transition(CASE_TRANSITIONS, "update_file", case.status)
     allowed = [code for code, _ in checklist_for(case.form)]
     items = [code for code in allowed if code in set(items)]
     if handed_in_on is not None:
@@ -119,14 +117,14 @@ def close_case(
     """Kết thúc vụ việc (TT 12/2018 Điều 10): the request performed, or suspended by law."""
     case = _lock(case)
     require(roles.can_work_case(actor, case), "Chỉ người thực hiện vụ việc được kết thúc vụ việc.")
-    case.status = check_transition(CASE_TRANSITIONS, "close", case.status, CaseStatus)
+    case.status = check_transition(CASE_TRANSITIONS, "close", case.status)
     if outcome not in Outcome.values:
         raise BusinessRuleError("Chọn kết quả vụ việc.", field="outcome")
     case.outcome = outcome
     case.outcome_note = require_text(outcome_note, "Ghi kết quả thực hiện.", "outcome_note")
     case.ended_at = now_or(at)
     save(case, actor=actor, reason=f"Kết thúc vụ việc: {Outcome(outcome).label}")
-    after_commit("case_closed", case=case.pk)
+    emit("case_closed", actor=actor, case=case.pk)
     return case
 
 
@@ -140,7 +138,7 @@ def discontinue_case(
         roles.can_discontinue_case(actor, case),
         "Chỉ Lãnh đạo Trung tâm hoặc Trưởng phòng thụ lý được quyết định không tiếp tục thực hiện.",
     )
-    case.status = check_transition(CASE_TRANSITIONS, "discontinue", case.status, CaseStatus)
+    case.status = check_transition(CASE_TRANSITIONS, "discontinue", case.status)
     if ground not in DiscontinueGround.values:
         raise BusinessRuleError("Chọn căn cứ không tiếp tục thực hiện (Điều 37).", field="ground")
     moment = now_or(at)
@@ -159,5 +157,5 @@ def discontinue_case(
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
     number_discontinuation(case=case, actor=actor, on=local_date(moment))
-    after_commit("case_discontinued", case=case.pk)
+    emit("case_discontinued", actor=actor, case=case.pk)
     return case

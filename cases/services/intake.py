@@ -17,17 +17,25 @@ from cases.states import (
     REQUEST_TRANSITIONS,
     ImmediateGround,
     RefusalGround,
-    RequestStatus,
-    check_transition,
 )
 from tgpl import roles
 from tgpl.calendar import work_calendar
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import (
+    check_transition,
+    create,
+    emit,
+    local_date,
+    now_or,
+    require,
+    require_text,
+    save,
+    set_related,
+)
 from tgpl.models import Department
 from tgpl.search import search_key
 from tgpl.workdays import due_moment
 
-from .common import after_commit, create, local_date, now_or, require, require_text, save
 from .numbering import number_refusal
 from .register import next_register_number, register_book
 
@@ -122,11 +130,11 @@ def receive_request(
     _apply_fields(req, fields, actor)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Tiếp nhận yêu cầu")
-    req.categories.set(categories)
-    req.proofs.set(list(proofs))
+    set_related(req, "categories", categories, actor=actor, reason="Tiếp nhận yêu cầu")
+    set_related(req, "proofs", proofs, actor=actor, reason="Tiếp nhận yêu cầu")
     for title, upload in attachments:
         RequestAttachment.objects.create(request=req, title=title, file=upload, uploaded_by=actor)
-    after_commit("request_received", request=req.pk)
+    emit("request_received", actor=actor, request=req.pk)
     return req
 
 
@@ -134,15 +142,15 @@ def receive_request(
 def update_request(*, actor, request: LegalAidRequest, fields: dict, categories, proofs) -> None:
     req = _lock(request)
     require(roles.can_handle_request(actor, req))
-    check_transition(REQUEST_TRANSITIONS, "update", req.status, RequestStatus)
+    check_transition(REQUEST_TRANSITIONS, "update", req.status)
     categories = list(categories)
     if not categories:
         raise BusinessRuleError("Chọn ít nhất một diện người được TGPL.", field="categories")
     _apply_fields(req, fields, actor)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Sửa thông tin yêu cầu")
-    req.categories.set(categories)
-    req.proofs.set(list(proofs))
+    set_related(req, "categories", categories, actor=actor, reason="Sửa thông tin yêu cầu")
+    set_related(req, "proofs", proofs, actor=actor, reason="Sửa thông tin yêu cầu")
 
 
 @transaction.atomic
@@ -152,9 +160,7 @@ def request_missing_proof(
     """Ask for the missing proof; due in 05 working days (10 in hard areas), TT 12/2018 Điều 6.2."""
     req = _lock(request)
     require(roles.can_handle_request(actor, req))
-    req.status = check_transition(
-        REQUEST_TRANSITIONS, "request_missing_proof", req.status, RequestStatus
-    )
+    req.status = check_transition(REQUEST_TRANSITIONS, "request_missing_proof", req.status)
     moment = now_or(at)
     note = require_text(note, "Ghi rõ giấy tờ cần bổ sung.", "note")
     rule = supplement_rule(req.disadvantaged_area)
@@ -166,7 +172,7 @@ def request_missing_proof(
         actor=actor,
         reason=f"Yêu cầu bổ sung giấy tờ trong {rule.limit.label} ({rule.article})",
     )
-    after_commit("proof_requested", request=req.pk)
+    emit("proof_requested", actor=actor, request=req.pk)
     return req
 
 
@@ -178,15 +184,16 @@ def record_proof(*, actor, request: LegalAidRequest, proofs, at: datetime | None
     case = Case.objects.select_for_update(of=("self",)).filter(request=req).first()
     if case is None:
         require(roles.can_handle_request(actor, req))
-        req.status = check_transition(
-            REQUEST_TRANSITIONS, "record_proof", req.status, RequestStatus
-        )
+        req.status = check_transition(REQUEST_TRANSITIONS, "record_proof", req.status)
     else:
         require(roles.can_handle_request(actor, req) or roles.can_work_case(actor, case))
-    added = [p for p in proofs if not req.proofs.filter(pk=p.pk).exists()]
-    req.proofs.add(*added)
+    held = set(req.proofs.values_list("pk", flat=True))
+    added = [p for p in proofs if p.pk not in held]
     names = ", ".join(p.name for p in added) or "không có giấy tờ mới"
-    save(req, actor=actor, reason=f"Nhận giấy tờ bổ sung: {names}")
+    reason = f"Nhận giấy tờ bổ sung: {names}"
+    save(req, actor=actor, reason=reason)
+    if added:
+        set_related(req, "proofs", [*held, *(p.pk for p in added)], actor=actor, reason=reason)
     outstanding = case is not None and case.proof_due_at and not case.proof_supplied_at
     if outstanding and assess_request(req).proven:
         case.proof_supplied_at = moment
@@ -242,7 +249,7 @@ def accept_request(
     """
     req = _lock(request)
     require(roles.can_handle_request(actor, req))
-    req.status = check_transition(REQUEST_TRANSITIONS, "accept", req.status, RequestStatus)
+    req.status = check_transition(REQUEST_TRANSITIONS, "accept", req.status)
     if department.centre_id != req.centre_id or not department.is_active:
         raise BusinessRuleError(
             "Phòng, chi nhánh thụ lý không thuộc Trung tâm.", field="department"
@@ -297,7 +304,7 @@ def accept_request(
     req.decided_at, req.decided_by, req.immediate_ground = moment, actor, immediate_ground
     req.search_key = request_search_key(req, code)
     save(req, actor=actor, reason=reason)
-    after_commit("request_accepted", case=case.pk, department=department.pk)
+    emit("request_accepted", actor=actor, case=case.pk, department=department.pk)
     return case
 
 
@@ -308,7 +315,7 @@ def refuse_request(
     """Từ chối thụ lý on one of the four grounds of Điều 30.3, with a written notice (Mẫu 08)."""
     req = _lock(request)
     require(roles.can_handle_request(actor, req))
-    req.status = check_transition(REQUEST_TRANSITIONS, "refuse", req.status, RequestStatus)
+    req.status = check_transition(REQUEST_TRANSITIONS, "refuse", req.status)
     if ground not in RefusalGround.values:
         raise BusinessRuleError("Chọn một lý do từ chối theo Điều 30.3.", field="ground")
     req.notice_text = require_text(
@@ -318,7 +325,7 @@ def refuse_request(
     req.decided_at, req.decided_by = now_or(at), actor
     save(req, actor=actor, reason=f"Từ chối thụ lý: {RefusalGround(ground).label}")
     number_refusal(request=req, actor=actor, on=local_date(req.decided_at))
-    after_commit("request_refused", request=req.pk)
+    emit("request_refused", actor=actor, request=req.pk)
     return req
 
 
@@ -335,7 +342,7 @@ def transfer_request(
     """Chuyển yêu cầu to the competent centre (Điều 35, Mẫu 09) and inform the requester."""
     req = _lock(request)
     require(roles.can_handle_request(actor, req))
-    req.status = check_transition(REQUEST_TRANSITIONS, "transfer", req.status, RequestStatus)
+    req.status = check_transition(REQUEST_TRANSITIONS, "transfer", req.status)
     if to_centre is None and not to_name.strip():
         raise BusinessRuleError("Chọn hoặc ghi tên Trung tâm nhận yêu cầu.", field="to_centre")
     if to_centre is not None and to_centre.pk == req.centre_id:
@@ -349,5 +356,5 @@ def transfer_request(
     req.transferred_to_name = to_name.strip() or str(to_centre)
     req.decided_at, req.decided_by = now_or(at), actor
     save(req, actor=actor, reason=f"Chuyển yêu cầu đến {req.transferred_to_name}")
-    after_commit("request_transferred", request=req.pk)
+    emit("request_transferred", actor=actor, request=req.pk)
     return req

@@ -22,8 +22,7 @@ from tgpl import roles
 from tgpl.documents.models import IssuedDocument
 from tgpl.documents.services import issue_document
 from tgpl.errors import BusinessRuleError
-
-from .common import require, save
+from tgpl.kernel import require, save
 
 DECIDED_FORMS = {
     Form.LITIGATION: "tham gia tố tụng",

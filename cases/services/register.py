@@ -15,12 +15,12 @@ from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.states import CaseStatus, RequestStatus
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import local_date, now_or, require, save, set_related
 from tgpl.models import Department
 from tgpl.search import search_key
 
 from . import intake  # intake imports this module: use its helpers at call time
 from .assignment import performer_problem
-from .common import local_date, now_or, require, save
 
 IMPORT_REASON = "Nhập từ sổ thụ lý cũ"
 
@@ -131,7 +131,7 @@ def import_accepted_case(
     req.decided_at, req.decided_by = accepted_at, actor
     req.search_key = intake.request_search_key(req, code)
     save(req, actor=actor, reason=reason)
-    req.categories.set(list(categories))
+    set_related(req, "categories", categories, actor=actor, reason=reason)
     case = Case(
         centre_id=actor.centre_id,
         request=req,

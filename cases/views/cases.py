@@ -22,13 +22,16 @@ from cases.forms import (
     ProposeForm,
 )
 from cases.models import PerformerChangeRequest
-from cases.states import OPEN_CASE, WORKING, AssignmentStatus, ChangeRequestStatus, Form
+from cases.states import CASE_TRANSITIONS, AssignmentStatus, ChangeRequestStatus, Form
 from tgpl import roles
+from tgpl.actions import Action, submit
 from tgpl.files import private_file_response
+from tgpl.forms import error_summary
 from tgpl.history import timeline_for
+from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
-from .common import fail, filters_from, run
+from .common import filters_from
 
 LIST_CRUMB = ("Vụ việc", "/cases/list/")
 
@@ -51,14 +54,23 @@ def case_list(request):
 
 
 def _permissions(user, case) -> dict:
+    """Which buttons the page shows: the role (tgpl/roles.py) and the state table agree."""
+    state = allowed(CASE_TRANSITIONS, case.status)
+    work = roles.can_work_case(user, case)
     return {
         "propose": roles.can_propose_assignment(user, case)
-        and (case.status in WORKING or case.status == "awaiting_assignment"),
+        and bool({"propose_assignment", "propose_replacement"} & state),
         "approve": roles.can_approve_assignment(user, case),
-        "work": roles.can_work_case(user, case),
-        "discontinue": roles.can_discontinue_case(user, case) and case.status in OPEN_CASE,
-        "record_change": roles.can_record_performer_change(user, case) and case.status in WORKING,
+        "work": work,
+        "start": work and "start" in state,
+        "log": work and "log_work" in state,
+        "close": work and "close" in state,
+        "discontinue": roles.can_discontinue_case(user, case) and "discontinue" in state,
+        "record_change": roles.can_record_performer_change(user, case)
+        and "request_performer_change" in state,
         "answer_change": roles.can_answer_performer_change(user, case),
+        "update_file": _either(user, case) and "update_file" in state,
+        "extend": _either(user, case) and "extend_advice" in state,
     }
 
 
@@ -130,62 +142,98 @@ def _either(user, case) -> bool:
 
 
 def _propose(u, c, d):
-    services.propose_assignment(actor=u, case=c, performer=d["performer"].user, reason=d["reason"])
+    return services.propose_assignment(
+        actor=u, case=c, performer=d["performer"].user, reason=d["reason"]
+    )
+
+
+def _start(u, c, d):
+    return services.start_case(actor=u, case=c)
 
 
 def _log(u, c, d):
-    services.add_log_entry(
-        actor=u, case=c, on=d["on"], stage=d["stage"], agency_name=d["agency_name"],
-        note=d["note"], attachment=d.get("attachment"),
-    )  # fmt: skip
+    return services.add_log_entry(
+        actor=u,
+        case=c,
+        on=d["on"],
+        stage=d["stage"],
+        agency_name=d["agency_name"],
+        note=d["note"],
+        attachment=d.get("attachment"),
+    )
 
 
 def _close(u, c, d):
-    services.close_case(actor=u, case=c, outcome=d["outcome"], outcome_note=d["outcome_note"])
+    return services.close_case(
+        actor=u, case=c, outcome=d["outcome"], outcome_note=d["outcome_note"]
+    )
 
 
 def _discontinue(u, c, d):
-    services.discontinue_case(actor=u, case=c, ground=d["ground"], notice_text=d["notice_text"])
+    return services.discontinue_case(
+        actor=u, case=c, ground=d["ground"], notice_text=d["notice_text"]
+    )
 
 
 def _file(u, c, d):
-    services.update_case_file(actor=u, case=c, items=d["items"], handed_in_on=d["handed_in_on"])
+    return services.update_case_file(
+        actor=u, case=c, items=d["items"], handed_in_on=d["handed_in_on"]
+    )
 
 
-# action: (who may, form class, service call, message on success)
+def _extend(u, c, d):
+    return services.extend_advice(actor=u, case=c, days=d["days"])
+
+
+def _change(u, c, d):
+    return services.request_performer_change(actor=u, case=c, reason=d["reason"])
+
+
+def _performers(case) -> dict:
+    return {"performers": selectors.performer_choices(case.centre_id)}
+
+
 CASE_ACTIONS = {
-    "propose": (roles.can_propose_assignment, ProposeForm, _propose, "Đã gửi đề xuất cử người."),
-    "start": (roles.can_work_case, DecisionForm,
-              lambda u, c, d: services.start_case(actor=u, case=c), "Đã bắt đầu thực hiện."),
-    "log": (roles.can_work_case, LogForm, _log, "Đã ghi nhật ký."),
-    "close": (roles.can_work_case, CloseForm, _close, "Đã kết thúc vụ việc."),
-    "discontinue": (roles.can_discontinue_case, DiscontinueForm, _discontinue,
-                    "Đã dừng thực hiện vụ việc."),
-    "file": (_either, CaseFileForm, _file, "Đã cập nhật hồ sơ."),
-    "extend": (_either, ExtendAdviceForm,
-               lambda u, c, d: services.extend_advice(actor=u, case=c, days=d["days"]),
-               "Đã gia hạn trả lời tư vấn."),
-    "change": (roles.can_record_performer_change, ChangeRequestForm,
-               lambda u, c, d: services.request_performer_change(
-                   actor=u, case=c, reason=d["reason"]),
-               "Đã ghi nhận đề nghị thay đổi người thực hiện."),
-}  # fmt: skip
+    "propose": Action(
+        roles.can_propose_assignment,
+        ProposeForm,
+        _propose,
+        "Đã gửi đề xuất cử người.",
+        form_kwargs=_performers,
+    ),
+    "start": Action(roles.can_work_case, DecisionForm, _start, "Đã bắt đầu thực hiện."),
+    "log": Action(roles.can_work_case, LogForm, _log, "Đã ghi nhật ký."),
+    "close": Action(roles.can_work_case, CloseForm, _close, "Đã kết thúc vụ việc."),
+    "discontinue": Action(
+        roles.can_discontinue_case, DiscontinueForm, _discontinue, "Đã dừng thực hiện vụ việc."
+    ),
+    "file": Action(
+        _either,
+        CaseFileForm,
+        _file,
+        "Đã cập nhật hồ sơ.",
+        form_kwargs=lambda case: {"form": case.form},
+    ),
+    "extend": Action(_either, ExtendAdviceForm, _extend, "Đã gia hạn trả lời tư vấn."),
+    "change": Action(
+        roles.can_record_performer_change,
+        ChangeRequestForm,
+        _change,
+        "Đã ghi nhận đề nghị thay đổi người thực hiện.",
+    ),
+}
 
 
 @require_POST
 def case_action(request, pk: int, action: str):
     if action not in CASE_ACTIONS:
         raise Http404
-    allowed, form_class, call, done = CASE_ACTIONS[action]
-    case = selectors.get_case_for(request.user, pk, can=allowed)
-    if form_class is CaseFileForm:
-        form = CaseFileForm(request.POST, form=case.form)
-    elif form_class is ProposeForm:
-        form = ProposeForm(request.POST, performers=selectors.performer_choices(case.centre_id))
-    else:
-        form = form_class(request.POST, request.FILES)
-    if run(request, form, lambda data: call(request.user, case, data)):
-        messages.success(request, done)
+    spec = CASE_ACTIONS[action]
+    case = selectors.get_case_for(request.user, pk, can=spec.may)
+    form = spec.bind(case, request.POST, request.FILES)
+    if submit(
+        request, form, lambda data: spec.call(request.user, case, data), success=spec.success
+    ):
         return redirect("cases:case_detail", pk=pk)
     case.refresh_from_db()
     return _detail(request, case, bound={action: form}, status=400)
@@ -198,23 +246,16 @@ def decide_assignment(request, pk: int, decision: str):
         raise Http404
     assignment = selectors.get_assignment_for(request.user, pk, can=roles.can_approve_assignment)
     form = DecisionForm(request.POST)
-    if decision == "approve":
-
-        def call(data):
-            services.approve_assignment(
-                actor=request.user, assignment=assignment, note=data["note"]
-            )
-    else:
-
-        def call(data):
-            services.return_assignment(actor=request.user, assignment=assignment, note=data["note"])
-
-    if run(request, form, call):
-        messages.success(
-            request, "Đã duyệt đề xuất." if decision == "approve" else "Đã trả lại đề xuất."
-        )
-    else:
-        fail(request, form)
+    decide = services.approve_assignment if decision == "approve" else services.return_assignment
+    done = "Đã duyệt đề xuất." if decision == "approve" else "Đã trả lại đề xuất."
+    outcome = submit(
+        request,
+        form,
+        lambda data: decide(actor=request.user, assignment=assignment, note=data["note"]),
+        success=done,
+    )
+    if not outcome:
+        messages.error(request, error_summary(form))
     target = request.POST.get("next")
     if target == "inbox":
         return redirect("cases:inbox")
@@ -234,15 +275,13 @@ def change_answer(request, pk: int):
     )
     form = AnswerChangeForm(request.POST)
 
-    def call(data):
-        services.answer_performer_change(
+    def answer(data):
+        return services.answer_performer_change(
             actor=request.user, change=change, accept=data["accept"], answer=data["answer"]
         )
 
-    if run(request, form, call):
-        messages.success(request, "Đã trả lời đề nghị.")
-    else:
-        fail(request, form)
+    if not submit(request, form, answer, success="Đã trả lời đề nghị."):
+        messages.error(request, error_summary(form))
     return redirect("cases:case_detail", pk=case.pk)
 
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-
 from cases import selectors
 from cases.forms import FilterForm
 from tgpl import roles
-from tgpl.errors import BusinessRuleError
 
 
 def filters_from(request, *, for_cases: bool):
@@ -29,21 +26,3 @@ def filters_from(request, *, for_cases: bool):
             date_to=data["date_to"],
         )
     return form, f
-
-
-def run(request, form, action) -> bool:
-    """Call a service with a valid form; a BusinessRuleError becomes a form error."""
-    if not form.is_valid():
-        return False
-    try:
-        action(form.cleaned_data)
-    except BusinessRuleError as exc:
-        field = exc.field if exc.field in form.fields else None
-        form.add_error(field, exc.message)
-        return False
-    return True
-
-
-def fail(request, form) -> None:
-    errors = [str(e) for errs in form.errors.values() for e in errs]
-    messages.error(request, " ".join(errors) or "Dữ liệu chưa hợp lệ.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
@@ -22,12 +23,14 @@ from cases.forms import (
 )
 from cases.models import ProofDocument
 from cases.rules import uploads
-from cases.states import OPEN_REQUEST
+from cases.states import REQUEST_TRANSITIONS
 from tgpl import roles
+from tgpl.actions import Action, submit
 from tgpl.history import timeline_for
+from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
-from .common import filters_from, run
+from .common import filters_from
 
 LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
 
@@ -61,6 +64,8 @@ def _form_page(request, form, req=None):
 
 
 def _save(request, form, req=None):
+    """Receive a new request or save an edited one; the saved request, or None."""
+
     def action(data):
         kwargs = {
             "actor": request.user,
@@ -73,12 +78,12 @@ def _save(request, form, req=None):
             return services.receive_request(
                 **kwargs, attachments=[(f.name[:255], f) for f in files]
             )
-        return services.update_request(request=req, **kwargs)
+        services.update_request(request=req, **kwargs)
+        return req
 
-    saved = {}
-    if run(request, form, lambda data: saved.setdefault("obj", action(data))):
-        return saved["obj"] or req
-    return None
+    success = "Đã lưu thông tin yêu cầu." if req else "Đã tiếp nhận yêu cầu."
+    outcome = submit(request, form, action, success=success)
+    return outcome.value if outcome else None
 
 
 def request_create(request):
@@ -95,7 +100,7 @@ def request_create(request):
 
 def request_edit(request, pk: int):
     req = selectors.get_request_for(request.user, pk, can=roles.can_handle_request)
-    if req.status not in OPEN_REQUEST:
+    if not REQUEST_TRANSITIONS.can("update", req.status):
         raise PermissionDenied
     initial = {"categories": req.categories.all(), "proofs": req.proofs.all()}
     form = RequestForm(request.POST or None, instance=req, initial=initial, centre=req.centre)
@@ -119,10 +124,21 @@ def _action_forms(req, bound=None):
     return forms
 
 
+def _permissions(user, req, case) -> dict:
+    """Which actions the page offers: the role and the state table agree."""
+    handle = roles.can_handle_request(user, req)
+    state = allowed(REQUEST_TRANSITIONS, req.status)
+    can = {name: handle and spec.transition in state for name, spec in REQUEST_ACTIONS.items()}
+    can["edit"] = handle and "update" in state
+    # documents received after acceptance complete the case's proof (record_proof on the case)
+    can["proof"] = can["proof"] or (handle and case is not None and case.is_open)
+    return can
+
+
 def _detail(request, req, bound=None, status=200):
     case = getattr(req, "case", None)
-    can_handle = roles.can_handle_request(request.user, req)
-    forms = _action_forms(req, bound) if can_handle else {}
+    can = _permissions(request.user, req, case)
+    forms = _action_forms(req, bound) if any(can.values()) else {}
     return render(
         request,
         "cases/request_detail.html",
@@ -142,9 +158,8 @@ def _detail(request, req, bound=None, status=200):
             "assessment": assess_request(req),
             "doc_names": document_names(),
             "personal": roles.can_see_personal_data(request.user),
-            "can_handle": can_handle,
+            "can": can,
             "can_number": roles.can_issue_documents(request.user, req.centre),
-            "is_open": req.status in OPEN_REQUEST,
             "forms": forms,
             "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],
         },
@@ -156,54 +171,90 @@ def request_detail(request, pk: int):
     return _detail(request, selectors.get_request_for(request.user, pk))
 
 
-ACTIONS = {
-    "missing-proof": (
+def _missing_proof(u, r, d):
+    return services.request_missing_proof(actor=u, request=r, note=d["note"])
+
+
+def _record_proof(u, r, d):
+    return services.record_proof(actor=u, request=r, proofs=d["proofs"])
+
+
+def _accept(u, r, d):
+    return services.accept_request(
+        actor=u, request=r, department=d["department"], immediate_ground=d["immediate_ground"]
+    )
+
+
+def _refuse(u, r, d):
+    return services.refuse_request(
+        actor=u, request=r, ground=d["ground"], notice_text=d["notice_text"]
+    )
+
+
+def _transfer(u, r, d):
+    return services.transfer_request(
+        actor=u,
+        request=r,
+        to_centre=d["to_centre"],
+        to_name=d["to_name"],
+        notice_text=d["notice_text"],
+    )
+
+
+def _centre(req) -> dict:
+    return {"centre": req.centre}
+
+
+@dataclass(frozen=True)
+class RequestAction(Action):
+    transition: str = ""
+
+
+REQUEST_ACTIONS = {
+    "missing-proof": RequestAction(
+        roles.can_handle_request,
         MissingProofForm,
-        lambda u, r, d: services.request_missing_proof(actor=u, request=r, note=d["note"]),
+        _missing_proof,
         "Đã ghi nhận yêu cầu bổ sung giấy tờ.",
+        transition="request_missing_proof",
     ),
-    "proof": (
+    "proof": RequestAction(
+        roles.can_handle_request,
         RecordProofForm,
-        lambda u, r, d: services.record_proof(actor=u, request=r, proofs=d["proofs"]),
+        _record_proof,
         "Đã ghi nhận giấy tờ bổ sung.",
+        transition="record_proof",
     ),
-    "accept": (
+    "accept": RequestAction(
+        roles.can_handle_request,
         AcceptForm,
-        lambda u, r, d: services.accept_request(
-            actor=u, request=r, department=d["department"], immediate_ground=d["immediate_ground"]
-        ),
+        _accept,
         "Đã thụ lý và vào sổ.",
+        form_kwargs=_centre,
+        transition="accept",
     ),
-    "refuse": (
-        RefuseForm,
-        lambda u, r, d: services.refuse_request(
-            actor=u, request=r, ground=d["ground"], notice_text=d["notice_text"]
-        ),
-        "Đã từ chối thụ lý.",
+    "refuse": RequestAction(
+        roles.can_handle_request, RefuseForm, _refuse, "Đã từ chối thụ lý.", transition="refuse"
     ),
-    "transfer": (
+    "transfer": RequestAction(
+        roles.can_handle_request,
         TransferForm,
-        lambda u, r, d: services.transfer_request(
-            actor=u, request=r, to_centre=d["to_centre"], to_name=d["to_name"],
-            notice_text=d["notice_text"],
-        ),
+        _transfer,
         "Đã chuyển yêu cầu.",
+        form_kwargs=_centre,
+        transition="transfer",
     ),
-}  # fmt: skip
+}
 
 
 @require_POST
 def request_action(request, pk: int, action: str):
-    from django.contrib import messages
-
-    if action not in ACTIONS:
+    if action not in REQUEST_ACTIONS:
         raise Http404
-    req = selectors.get_request_for(request.user, pk, can=roles.can_handle_request)
-    form_class, call, done = ACTIONS[action]
-    kwargs = {"centre": req.centre} if form_class in (AcceptForm, TransferForm) else {}
-    form = form_class(request.POST, **kwargs)
-    if run(request, form, lambda data: call(request.user, req, data)):
-        messages.success(request, done)
+    spec = REQUEST_ACTIONS[action]
+    req = selectors.get_request_for(request.user, pk, can=spec.may)
+    form = spec.bind(req, request.POST)
+    if submit(request, form, lambda data: spec.call(request.user, req, data), success=spec.success):
         req.refresh_from_db()
         case = getattr(req, "case", None) if action == "accept" else None
         if case is not None:

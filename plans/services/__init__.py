@@ -1,8 +1,9 @@
 """Every write to plans: one function per business action (see the modules below)."""
 
+from plans.states import PLAN_TRANSITIONS
+
 from .importing import create_plan_from_parsed, unit_catalogue
 from .lifecycle import (
-    PLAN_TRANSITIONS,
     approve_plan,
     close_plan,
     copy_plan_to_next_year,

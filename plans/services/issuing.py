@@ -5,9 +5,11 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from plans.models import Plan
+from plans.states import PLAN_TRANSITIONS
 from tgpl.documents.models import IssuedDocument
 from tgpl.documents.services import issue_document
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import check_transition, save
 from tgpl.models import User
 from tgpl.search import search_key
 
@@ -23,8 +25,7 @@ def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
     plan = Plan.objects.select_for_update().select_related("centre").get(pk=plan.pk)
     if plan.number:
         raise BusinessRuleError(f"Kế hoạch đã có số {plan.number_text}.")
-    if plan.status != Plan.Status.APPROVED:
-        raise BusinessRuleError("Chỉ cấp số cho kế hoạch đã được phê duyệt.")
+    check_transition(PLAN_TRANSITIONS, "issue_number", plan.status)
     today = timezone.localdate()
     symbol = f"KH-{plan.centre.document_symbol}"
     taken = (
@@ -51,7 +52,10 @@ def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
         )
     plan.number, plan.symbol, plan.date = issued.serial, symbol, today
     plan.search_key = search_key(plan.number_text, plan.title)
-    plan._history_user = actor
-    plan._change_reason = f"Cấp số {issued.number_text}"
-    plan.save(update_fields=["number", "symbol", "date", "search_key"])
+    save(
+        plan,
+        actor=actor,
+        reason=f"Cấp số {issued.number_text}",
+        update_fields=["number", "symbol", "date", "search_key"],
+    )
     return issued

@@ -6,30 +6,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import bulk_create, check_transition, emit, save
 from tgpl.models import User
 from tgpl.search import search_key
 from tgpl.timeframes import parse_timeframe
 
 S = Plan.Status
-# The one table of allowed changes of a plan's status.
-PLAN_TRANSITIONS: dict[tuple[str, str], str] = {
-    (S.DRAFT, S.APPROVED): "approve",
-    (S.APPROVED, S.CLOSED): "close",
-    (S.APPROVED, S.DRAFT): "reopen",
-}
-
-
-def _change_status(plan: Plan, target: str, actor: User, reason: str) -> None:
-    if (plan.status, target) not in PLAN_TRANSITIONS:
-        raise BusinessRuleError(
-            f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể chuyển sang "
-            f"“{Plan.Status(target).label}”."
-        )
-    plan.status = target
-    plan._history_user = actor
-    plan._change_reason = reason
 
 
 def _locked(plan: Plan) -> Plan:
@@ -41,12 +26,10 @@ def save_plan(*, plan: Plan, actor: User) -> Plan:
     """Save a plan's header (new or edited). Only drafts are edited."""
     if not roles.can_draft_plans(actor, plan.centre):
         raise BusinessRuleError("Bạn không có quyền sửa kế hoạch của Trung tâm này.")
-    if (
-        plan.pk
-        and Plan.objects.filter(pk=plan.pk).values_list("status", flat=True).get() != S.DRAFT
-    ):
-        raise BusinessRuleError("Chỉ sửa được kế hoạch ở trạng thái dự thảo.")
-    if not plan.pk:
+    if plan.pk:
+        stored = Plan.objects.filter(pk=plan.pk).values_list("status", flat=True).get()
+        check_transition(PLAN_TRANSITIONS, "edit", stored)
+    else:
         plan.created_by = actor
         plan.status = S.DRAFT
     duplicate = Plan.objects.filter(
@@ -56,9 +39,9 @@ def save_plan(*, plan: Plan, actor: User) -> Plan:
         raise BusinessRuleError(
             f"Đã có kế hoạch số {plan.number_text} năm {plan.year}.", field="number"
         )
+    reason = "Sửa kế hoạch" if plan.pk else "Tạo kế hoạch"
     plan.search_key = search_key(plan.number_text, plan.title)
-    plan._history_user = actor
-    plan.save()
+    save(plan, actor=actor, reason=reason)
     return plan
 
 
@@ -69,10 +52,11 @@ def approve_plan(*, plan: Plan, actor: User) -> Plan:
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm phê duyệt kế hoạch.")
     if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
         raise BusinessRuleError("Kế hoạch chưa có nhiệm vụ nào: không thể phê duyệt.")
-    _change_status(plan, S.APPROVED, actor, "Phê duyệt kế hoạch")
+    plan.status = check_transition(PLAN_TRANSITIONS, "approve", plan.status)
     plan.approved_by = actor
     plan.approved_at = timezone.now()
-    plan.save()
+    save(plan, actor=actor, reason="Phê duyệt kế hoạch")
+    emit("plan_approved", actor=actor, plan=plan.pk)
     return plan
 
 
@@ -81,9 +65,9 @@ def close_plan(*, plan: Plan, actor: User) -> Plan:
     plan = _locked(plan)
     if not roles.can_approve_plans(actor, plan.centre):
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm kết thúc kế hoạch.")
-    _change_status(plan, S.CLOSED, actor, "Kết thúc kế hoạch")
+    plan.status = check_transition(PLAN_TRANSITIONS, "close", plan.status)
     plan.closed_at = timezone.now()
-    plan.save()
+    save(plan, actor=actor, reason="Kết thúc kế hoạch")
     return plan
 
 
@@ -95,10 +79,10 @@ def reopen_plan(*, plan: Plan, actor: User) -> Plan:
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm trả kế hoạch về dự thảo.")
     if plan.items.filter(updates__isnull=False).exists():
         raise BusinessRuleError("Kế hoạch đã có báo cáo tiến độ: không thể trả về dự thảo.")
-    _change_status(plan, S.DRAFT, actor, "Trả về dự thảo")
+    plan.status = check_transition(PLAN_TRANSITIONS, "reopen", plan.status)
     plan.approved_by = None
     plan.approved_at = None
-    plan.save()
+    save(plan, actor=actor, reason="Trả về dự thảo")
     return plan
 
 
@@ -134,9 +118,8 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
         created_by=actor,
     )
     copy.search_key = search_key(copy.title)
-    copy._history_user = actor
-    copy._change_reason = f"Sao chép từ kế hoạch năm {old}"
-    copy.save()
+    reason = f"Sao chép từ kế hoạch năm {old}"
+    save(copy, actor=actor, reason=reason)
     items = list(
         plan.items.order_by("position").prefetch_related("units", "quantities", "milestones")
     )
@@ -162,36 +145,50 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
             expected_result=item.expected_result,
             budget_vnd=item.budget_vnd,
         )
-        clone._history_user = actor
-        clone.save()
+        save(clone, actor=actor, reason=reason)
         new_items[item.pk] = clone
-        PlanItemUnit.objects.bulk_create(
-            PlanItemUnit(
-                item=clone,
-                role=u.role,
-                position=u.position,
-                department_id=u.department_id,
-                agency_id=u.agency_id,
-                collective=u.collective,
-                name=u.name,
-            )
-            for u in item.units.all()
+        bulk_create(
+            PlanItemUnit,
+            [
+                PlanItemUnit(
+                    item=clone,
+                    role=u.role,
+                    position=u.position,
+                    department_id=u.department_id,
+                    agency_id=u.agency_id,
+                    collective=u.collective,
+                    name=u.name,
+                )
+                for u in item.units.all()
+            ],
+            actor=actor,
+            reason=reason,
         )
-        QuantityTarget.objects.bulk_create(
-            QuantityTarget(item=clone, label=q.label, target=q.target)
-            for q in item.quantities.all()
+        bulk_create(
+            QuantityTarget,
+            [
+                QuantityTarget(item=clone, label=q.label, target=q.target)
+                for q in item.quantities.all()
+            ],
+            actor=actor,
+            reason=reason,
         )
-        Milestone.objects.bulk_create(
-            Milestone(
-                item=clone,
-                position=m.position,
-                title=_shift_years(m.title, old, new),
-                owner_department_id=m.owner_department_id,
-                owner_text=m.owner_text,
-                due=m.due.replace(year=m.due.year + 1)
-                if m.due and not (m.due.month == 2 and m.due.day == 29)
-                else None,
-            )
-            for m in item.milestones.all()
+        bulk_create(
+            Milestone,
+            [
+                Milestone(
+                    item=clone,
+                    position=m.position,
+                    title=_shift_years(m.title, old, new),
+                    owner_department_id=m.owner_department_id,
+                    owner_text=m.owner_text,
+                    due=m.due.replace(year=m.due.year + 1)
+                    if m.due and not (m.due.month == 2 and m.due.day == 29)
+                    else None,
+                )
+                for m in item.milestones.all()
+            ],
+            actor=actor,
+            reason=reason,
         )
     return copy

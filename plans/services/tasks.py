@@ -14,8 +14,10 @@ from plans.models import (
     QuantityTarget,
     collectives_cover,
 )
+from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import bulk_create, delete, save
 from tgpl.models import Department, User
 from tgpl.timeframes import parse_timeframe
 
@@ -54,7 +56,7 @@ def save_item(
     plan = Plan.objects.select_for_update().get(pk=item.plan_id)
     if not roles.can_draft_plans(actor, plan.centre):
         raise BusinessRuleError("Bạn không có quyền sửa kế hoạch này.")
-    if plan.status != Plan.Status.DRAFT:
+    if not PLAN_TRANSITIONS.can("edit", plan.status):
         raise BusinessRuleError("Kế hoạch đã phê duyệt: không sửa nội dung nhiệm vụ được nữa.")
     clash = PlanItem.objects.filter(plan=plan, path=item.path).exclude(pk=item.pk)
     if clash.exists():
@@ -67,8 +69,7 @@ def save_item(
         item.position = (last or 0) + 1
         parent_path = item.path.rsplit(".", 1)[0] if "." in item.path else None
         item.parent = plan.items.filter(path=parent_path).first() if parent_path else None
-    item._history_user = actor
-    item.save()
+    save(item, actor=actor, reason="Sửa nhiệm vụ" if item.pk else "Thêm nhiệm vụ")
     if lead is not None or partners is not None:
         set_item_units(item=item, lead=lead or [], partners=partners or [], actor=actor)
     return item
@@ -77,14 +78,12 @@ def save_item(
 def set_item_units(*, item: PlanItem, lead: list[str], partners: list[str], actor: User) -> None:
     """Replace a task's owners and partners by these names (matched to known units)."""
     known = unit_catalogue(item.plan.centre)
+    reason = "Sửa đơn vị chủ trì, phối hợp"
     for unit in item.units.all():
-        unit._history_user = actor
-        unit.delete()
+        delete(unit, actor=actor, reason=reason)
     rows = build_units(item, PlanItemUnit.Role.LEAD, lead, known)
     rows += build_units(item, PlanItemUnit.Role.PARTNER, partners, known)
-    for row in rows:
-        row._history_user = actor
-        row.save()
+    bulk_create(PlanItemUnit, rows, actor=actor, reason=reason)
 
 
 @transaction.atomic
@@ -103,7 +102,7 @@ def record_progress(
 ) -> ProgressUpdate:
     """Report progress on a task of an approved plan, by its owner departments or leaders."""
     item = PlanItem.objects.select_for_update().select_related("plan__centre").get(pk=item.pk)
-    if item.plan.status != Plan.Status.APPROVED:
+    if not PLAN_TRANSITIONS.can("report_progress", item.plan.status):
         raise BusinessRuleError(
             "Chỉ báo cáo tiến độ cho kế hoạch đã được phê duyệt và chưa kết thúc."
         )
@@ -151,9 +150,7 @@ def record_progress(
         item.status, item.completed_at = T.DONE, item.completed_at or on
     elif item.percent > 0 or item.status == T.NOT_STARTED:
         item.status, item.completed_at = T.IN_PROGRESS, None
-    item._history_user = actor
-    item._change_reason = f"Báo cáo tiến độ ngày {on:%d/%m/%Y}"
-    item.save()
+    save(item, actor=actor, reason=f"Báo cáo tiến độ ngày {on:%d/%m/%Y}")
     return update
 
 
@@ -165,7 +162,7 @@ def complete_milestone(*, milestone: Milestone, actor: User, on: date) -> Milest
         .get(pk=milestone.pk)
     )
     item = milestone.item
-    if item.plan.status != Plan.Status.APPROVED:
+    if not PLAN_TRANSITIONS.can("report_progress", item.plan.status):
         raise BusinessRuleError("Kế hoạch chưa được phê duyệt hoặc đã kết thúc.")
     owners = owner_departments(item)
     if milestone.owner_department_id:
@@ -176,6 +173,5 @@ def complete_milestone(*, milestone: Milestone, actor: User, on: date) -> Milest
         raise BusinessRuleError("Mốc này đã được xác nhận hoàn thành.")
     milestone.done_at = on
     milestone.done_by = actor
-    milestone._history_user = actor
-    milestone.save()
+    save(milestone, actor=actor, reason="Xác nhận hoàn thành mốc")
     return milestone

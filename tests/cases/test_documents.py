@@ -66,7 +66,7 @@ def test_rolled_back_approval_takes_no_number(staff, head, officer, professional
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
     proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
     with (
-        mock.patch("cases.services.assignment.after_commit", side_effect=RuntimeError),
+        mock.patch("cases.services.assignment.emit", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         services.approve_assignment(actor=head, assignment=proposal)
