@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from cases.documents import APPOINTMENT
 from cases.models import Assignment, Case, PerformerChangeRequest
 from cases.rules import performers as rules
 from cases.states import (
@@ -23,7 +24,7 @@ from tgpl.errors import BusinessRuleError
 from tgpl.search import normalize
 
 from .common import after_commit, local_date, now_or, require, require_text, save
-from .numbering import number_decision
+from .numbering import number_now
 
 
 def _lock_case(case: Case) -> Case:
@@ -163,7 +164,7 @@ def approve_assignment(
     case.status = new_status
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
-    number_decision(assignment=assignment, case=case, actor=actor, on=local_date(moment))
+    number_now(APPOINTMENT, assignment, actor=actor, on=local_date(moment))
     after_commit("assignment_approved", assignment=assignment.pk, performer=assignment.performer_id)
     return assignment
 

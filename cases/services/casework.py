@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
+from cases.documents import DISCONTINUATION
 from cases.models import Case, CaseLogEntry
 from cases.rules.checklist import checklist_for
 from cases.rules.limits import ADVICE_DEFAULT_DAYS, ADVICE_MAX_DAYS
@@ -22,7 +23,7 @@ from tgpl import roles
 from tgpl.errors import BusinessRuleError
 
 from .common import after_commit, local_date, now_or, require, require_text, save
-from .numbering import number_discontinuation
+from .numbering import number_now
 
 
 def _lock(case: Case) -> Case:
@@ -158,6 +159,6 @@ def discontinue_case(
     )
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
-    number_discontinuation(case=case, actor=actor, on=local_date(moment))
+    number_now(DISCONTINUATION, case, actor=actor, on=local_date(moment))
     after_commit("case_discontinued", case=case.pk)
     return case

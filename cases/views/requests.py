@@ -24,6 +24,7 @@ from cases.models import ProofDocument
 from cases.rules import uploads
 from cases.states import OPEN_REQUEST
 from tgpl import roles
+from tgpl.documents.selectors import documents_of
 from tgpl.history import timeline_for
 from tgpl.paginate import paginate
 
@@ -136,14 +137,11 @@ def _detail(request, req, bound=None, status=200):
             "attachments": list(req.attachments.all())
             if roles.can_open_attachments(request.user, req)
             else [],
-            "documents": selectors.request_documents(req)
-            if roles.can_download_case_documents(request.user, req)
-            else [],
+            "documents": documents_of(request.user, req),
             "assessment": assess_request(req),
             "doc_names": document_names(),
             "personal": roles.can_see_personal_data(request.user),
             "can_handle": can_handle,
-            "can_number": roles.can_issue_documents(request.user, req.centre),
             "is_open": req.status in OPEN_REQUEST,
             "forms": forms,
             "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],
