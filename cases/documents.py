@@ -137,7 +137,7 @@ APPOINTMENT = register(
         title=lambda a: f"Quyết định {_verb(a)} người thực hiện: {a.performer.full_name}",
         listed_on=Case,
         of=lambda case: case.assignments.all(),
-        page=lambda pk: reverse("cases:assignment_detail", args=[pk]),
+        page=lambda a: reverse("cases:assignment_detail", args=[a.pk]),
         centre=lambda a: a.case.centre,
         related=(
             "case__centre__parent_agency",
@@ -183,7 +183,7 @@ REFUSAL = register(
         ),
         title=lambda req: "Thông báo từ chối thụ lý (Mẫu 08-TP-TGPL)",
         listed_on=LegalAidRequest,
-        page=lambda pk: reverse("cases:request_detail", args=[pk]),
+        page=lambda req: reverse("cases:request_detail", args=[req.pk]),
         numbered_later=True,
         related=("centre__parent_agency", "decided_by__department"),
     )
@@ -227,7 +227,7 @@ DISCONTINUATION = register(
         ),
         title=lambda case: "Thông báo không tiếp tục thực hiện trợ giúp pháp lý",
         listed_on=Case,
-        page=lambda pk: reverse("cases:case_detail", args=[pk]),
+        page=lambda case: reverse("cases:case_detail", args=[case.pk]),
         numbered_later=True,
         related=("centre__parent_agency", "request", "performer"),
     )

@@ -153,8 +153,7 @@ PLAN = register(
         build=plan_document,
         subject=lambda plan: plan.title,
         find=find_plan,
-        page=lambda pk: reverse("plans:detail", args=[pk]),
+        page=lambda plan: reverse("plans:detail", args=[plan.pk]),
         related=("centre__parent_agency",),
-        centre_wide=True,  # a plan holds no personal data: the register links it unchecked
     )
 )

@@ -42,4 +42,4 @@ def number_document(request, kind: str, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, f"Đã cấp số {issued.number_text}.")
-    return redirect(declared.page(obj.pk))
+    return redirect(declared.page(obj))

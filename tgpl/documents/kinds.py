@@ -11,10 +11,10 @@ command line.
 
 Adding a kind — the recipe (shown end to end by tests/documents/test_new_kind.py):
 
-1. **One builder**: a function `obj -> Document` in the app's documents.py. The
-   generic layout of Nghị định 30/2020 is here (`builders.decision`, `builders.notice`,
-   `builders.letterhead`); the wording of the app's own forms lives in the app (cases:
-   `cases/document_wording.py`).
+1. **One builder**: a function `obj -> Document` in the app's documents.py, written
+   on the generic layout of Nghị định 30/2020 (tgpl/documents/builders.py: `letterhead`,
+   `decision`, `notice`); the wording of the app's own forms lives in the app (cases:
+   cases/document_wording.py).
 2. **One declaration** beside it: `register(DocumentKind(name=..., label=..., model=...,
    number_kind="TB", visible_to=..., build=..., subject=..., title=..., absent=...,
    listed_on=..., page=...))`. The kernel finds every app's documents.py by itself
@@ -27,7 +27,9 @@ Nothing else: the page lists it (`documents/_list.html`, included once per page)
 `<app>:document` downloads it as .pdf or .docx (missing and not-yours give the same
 404, a user who may see the object but not its documents gets 403), a draft left by
 someone who may not number gets "Cấp số" (`numbered_later=True`), the register links
-its rows to `page`.
+its rows to `page`, `manage.py render_document <name> <id> out.pdf` prints it.
+(An app's first kind also needs `*document_urls("<app>", number=<its Cấp số view>)`
+in its urls.py, once: cases has it.)
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ class DocumentKind:
     # (user, object) -> may they download it? No: 403 for one who sees the object.
     may_download: Callable[[object, object], bool] = _everyone
     title: Callable[[object], str] | None = None  # its line on a page; default: the label
-    page: Callable[[int], str] | None = None  # object id -> its page (register, after Cấp số)
+    page: Callable[[object], str] | None = None  # its page: register links, after Cấp số
     listed_on: type[Model] | None = None  # the model whose page lists it (None: no list)
     of: Callable[[object], Iterable] = _itself  # that page's object -> objects of this kind
     centre: Callable[[object], object] = _own_centre  # whose register numbers it
@@ -95,7 +97,6 @@ class DocumentKind:
     # the command's look-up, (identifier, **options) -> object or NotFound; default: by id
     find: Callable[..., object] | None = None
     file_name: Callable[[Document], str] = _file_stem  # without extension
-    centre_wide: bool = False  # everyone of its centre may open it: register links unchecked
 
     def __post_init__(self):
         if self.number_kind not in KINDS:
@@ -118,10 +119,6 @@ class DocumentKind:
         if not self.may_download(user, obj):
             raise PermissionDenied
         return obj
-
-    def visible_ids(self, user, ids: list[int]) -> set[int]:
-        """Which of these objects `user` may open (one query)."""
-        return set(self.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
 
     def lookup(self, identifier: str, **options):
         """The object named on the command line (an id unless the kind says otherwise),

@@ -78,26 +78,16 @@ def _kind_of(app_label: str, model: str) -> DocumentKind | None:
     return None
 
 
-def url_for(app_label: str, model: str, object_id: int | None) -> str:
-    """The page of a register row's object, when its app declared one."""
-    kind = _kind_of(app_label, model) if object_id is not None else None
-    return kind.page(object_id) if kind else ""
-
-
 def links_for(user, rows: list[tuple[str, str, int | None]]) -> list[str]:
     """The page of each (app_label, model, object id), or "" when there is none or the
-    user may not open it; one visibility query per kind of object."""
+    user may not open it; one query per kind of object, for those the user may see."""
     wanted: dict[tuple[str, str], list[int]] = {}
     for app_label, model, object_id in rows:
         if object_id is not None and _kind_of(app_label, model):
             wanted.setdefault((app_label, model), []).append(object_id)
-    allowed: dict[tuple[str, str], set[int] | None] = {}
+    pages: dict[tuple[str, str, int], str] = {}
     for key, ids in wanted.items():
         kind = _kind_of(*key)
-        allowed[key] = None if kind.centre_wide else kind.visible_ids(user, ids)
-    links = []
-    for app_label, model, object_id in rows:
-        key = (app_label, model)
-        ok = key in allowed and (allowed[key] is None or object_id in allowed[key])
-        links.append(url_for(app_label, model, object_id) if ok else "")
-    return links
+        for obj in kind.visible_to(user).filter(pk__in=ids):
+            pages[(*key, obj.pk)] = kind.page(obj)
+    return [pages.get((app_label, model, object_id), "") for app_label, model, object_id in rows]
