@@ -50,7 +50,7 @@ def number_later(*, actor, kind: DocumentKind, obj) -> IssuedDocument:
     """Cấp số: give a draft its number now, once. The object's row is locked first, so
     two issuers clicking together give one number and the second is told it exists."""
     if not kind.numbered_later:
-        raise BusinessRuleError(f"{kind.label.capitalize()} được cấp số khi quyết định.")
+        raise BusinessRuleError("Văn bản này được cấp số ngay khi quyết định.")
     locked = kind.model._default_manager.select_for_update(of=("self",)).get(pk=obj.pk)
     reason = kind.absent(locked)
     if reason:
