@@ -1,27 +1,31 @@
-"""The official documents of requests and cases, built on tgpl.documents.builders.
+"""The official documents of requests and cases: each kind declared once, here.
 
-- an approved Assignment: the decision appointing (TP-TGPL-14 for litigation,
-  06-TP-TGPL for out-of-court representation) or replacing (TP-TGPL-15, 07-TP-TGPL)
-  the performer; advice has no decision;
-- a refused LegalAidRequest: the refusal notice (08-TP-TGPL);
-- a discontinued Case: the notice that the case is not continued (Điều 37).
+- APPOINTMENT: an approved Assignment's decision appointing (TP-TGPL-14 for
+  litigation, 06-TP-TGPL for out-of-court representation) or replacing (TP-TGPL-15,
+  07-TP-TGPL) the performer; advice has no decision;
+- REFUSAL: a refused LegalAidRequest's refusal notice (08-TP-TGPL);
+- DISCONTINUATION: a discontinued Case's notice that it is not continued (Điều 37).
 
 A document carries the number given to it in the register (IssuedDocument of the
-object), or stays a draft "Số: /QĐ-TGPL" until then.
+object), or stays a draft "Số: /QĐ-TGPL" until then. The wording is in
+cases/document_wording.py; the service that decides takes the number
+(cases/services/numbering.py). A new kind: a builder and a declaration here, a
+`number_now` call in its service (the recipe: tgpl/documents/kinds.py).
 """
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
 from tgpl import roles
 from tgpl.documents import Document, Signer
 from tgpl.documents import builders as b
-from tgpl.documents.models import IssuedDocument
-from tgpl.documents.registry import NotFound, Source, register
+from tgpl.documents.kinds import DocumentKind
+from tgpl.documents.registry import register
+from tgpl.documents.selectors import issued_for
 
+from . import document_wording as w
 from .models import Assignment, Case, LegalAidRequest, Performer
 from .states import AssignmentStatus, CaseStatus, Form, RequestStatus, Sex
 
@@ -30,17 +34,7 @@ PERFORMER_TITLES = {
     Performer.Kind.CONTRACTED_LAWYER: "Luật sư",
     Performer.Kind.COLLABORATOR: "Cộng tác viên trợ giúp pháp lý",
 }
-
-
-def issued_for(obj, kind: str) -> IssuedDocument | None:
-    """The latest number the register gave to this object's document of this kind."""
-    return (
-        IssuedDocument.objects.filter(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, kind=kind
-        )
-        .order_by("-issued_at", "-pk")
-        .first()
-    )
+DECIDED = (AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED)
 
 
 def person(request: LegalAidRequest) -> str:
@@ -63,23 +57,34 @@ def _signer(user, centre) -> Signer:
     return b.signer_for(director) if director else Signer(name="", title="Giám đốc")
 
 
+def _head(kind: DocumentKind, obj, signer: Signer) -> b.Letterhead:
+    """The letterhead of `obj`'s document of `kind`: its register number, or a draft."""
+    centre = kind.centre(obj)
+    return b.letterhead(
+        centre,
+        kind=kind.number_kind,
+        signer=signer,
+        issued=issued_for(obj, kind.number_kind),
+        year=timezone.localdate().year,
+    )
+
+
+def _case_documents(user, obj) -> bool:
+    return roles.can_download_case_documents(user, obj)
+
+
 # --- decision appointing or replacing the performer -----------------------------------
 
 
 def assignment_decision(assignment: Assignment) -> Document:
     case = assignment.case
     req = case.request
-    if case.form not in (Form.LITIGATION, Form.REPRESENTATION):
-        raise NotFound("Tư vấn pháp luật không có quyết định cử người thực hiện.")
     profile = Performer.objects.filter(user=assignment.performer).first()
     replaces = ""
     if assignment.kind == Assignment.Kind.REPLACE:
         before = (
             case.assignments.exclude(pk=assignment.pk)
-            .filter(
-                status__in=[AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED],
-                decided_at__lte=assignment.decided_at or timezone.now(),
-            )
+            .filter(status__in=DECIDED, decided_at__lte=assignment.decided_at or timezone.now())
             .select_related("performer")
             .order_by("-decided_at")
             .first()
@@ -87,16 +92,9 @@ def assignment_decision(assignment: Assignment) -> Document:
         replaces = before.performer.full_name if before else "người thực hiện trước đây"
     litigation = case.form == Form.LITIGATION
     agency = req.notifying_agency.name if litigation and req.notifying_agency_id else ""
-    head = b.letterhead(
-        case.centre,
-        kind="QĐ",
-        signer=_signer(assignment.decided_by, case.centre),
-        issued=issued_for(assignment, "QĐ"),
-        year=timezone.localdate().year,
-    )
-    return b.performer_decision(
-        head,
-        form=b.LITIGATION if litigation else b.REPRESENTATION,
+    return w.performer_decision(
+        _head(APPOINTMENT, assignment, _signer(assignment.decided_by, case.centre)),
+        form=w.LITIGATION if litigation else w.REPRESENTATION,
         performer=assignment.performer.full_name,
         performer_title=PERFORMER_TITLES.get(profile.kind, "") if profile else "",
         card_number=profile.card_number if profile else "",
@@ -110,9 +108,38 @@ def assignment_decision(assignment: Assignment) -> Document:
     )
 
 
-def find_assignment(identifier: str, **_options) -> Assignment:
-    assignment = _get(
-        Assignment.objects.select_related(
+def _no_decision(assignment: Assignment) -> str:
+    if assignment.status not in DECIDED:
+        return "Đề xuất cử người chưa được duyệt: chưa có quyết định."
+    if assignment.case.form not in w.FORM_NAMES:
+        return "Tư vấn pháp luật không có quyết định cử người thực hiện."
+    return ""
+
+
+def _verb(assignment: Assignment) -> str:
+    return "thay thế" if assignment.kind == Assignment.Kind.REPLACE else "cử"
+
+
+APPOINTMENT = register(
+    DocumentKind(
+        name="assignment",
+        label="quyết định cử, thay thế người thực hiện",
+        model=Assignment,
+        number_kind="QĐ",
+        visible_to=lambda user: Assignment.objects.filter(case__in=Case.objects.visible_to(user)),
+        may_download=_case_documents,
+        build=assignment_decision,
+        subject=lambda a: (
+            f"Về việc {_verb(a)} người thực hiện trợ giúp pháp lý {w.FORM_NAMES[a.case.form]}, "
+            f"vụ việc {a.case.code}"
+        ),
+        absent=_no_decision,
+        title=lambda a: f"Quyết định {_verb(a)} người thực hiện: {a.performer.full_name}",
+        listed_on=Case,
+        of=lambda case: case.assignments.all(),
+        page=lambda a: reverse("cases:assignment_detail", args=[a.pk]),
+        centre=lambda a: a.case.centre,
+        related=(
             "case__centre__parent_agency",
             "case__department",
             "case__request__legal_field",
@@ -120,27 +147,16 @@ def find_assignment(identifier: str, **_options) -> Assignment:
             "performer",
             "decided_by__department",
         ),
-        identifier,
-        "đề xuất cử người",
     )
-    if assignment.status not in (AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED):
-        raise NotFound("Đề xuất cử người chưa được duyệt: chưa có quyết định.")
-    return assignment
+)
 
 
 # --- notices ----------------------------------------------------------------------------
 
 
 def refusal_notice(request: LegalAidRequest) -> Document:
-    head = b.letterhead(
-        request.centre,
-        kind="TB",
-        signer=_signer(request.decided_by, request.centre),
-        issued=issued_for(request, "TB"),
-        year=timezone.localdate().year,
-    )
-    return b.refusal_notice(
-        head,
+    return w.refusal_notice(
+        _head(REFUSAL, request, _signer(request.decided_by, request.centre)),
         requester=requester(request),
         aided_person=person(request),
         received_on=timezone.localdate(request.received_at),
@@ -150,15 +166,28 @@ def refusal_notice(request: LegalAidRequest) -> Document:
     )
 
 
-def find_refusal(identifier: str, **_options) -> LegalAidRequest:
-    request = _get(
-        LegalAidRequest.objects.select_related("centre__parent_agency", "decided_by__department"),
-        identifier,
-        "yêu cầu",
+REFUSAL = register(
+    DocumentKind(
+        name="refusal",
+        label="thông báo từ chối thụ lý",
+        model=LegalAidRequest,
+        number_kind="TB",
+        visible_to=lambda user: LegalAidRequest.objects.visible_to(user),
+        may_download=_case_documents,
+        build=refusal_notice,
+        subject=lambda req: f"Về việc từ chối thụ lý yêu cầu trợ giúp pháp lý số {req.pk}",
+        absent=lambda req: (
+            ""
+            if req.status == RequestStatus.REFUSED
+            else "Yêu cầu này không bị từ chối thụ lý: không có thông báo từ chối."
+        ),
+        title=lambda req: "Thông báo từ chối thụ lý (Mẫu 08-TP-TGPL)",
+        listed_on=LegalAidRequest,
+        page=lambda req: reverse("cases:request_detail", args=[req.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "decided_by__department"),
     )
-    if request.status != RequestStatus.REFUSED:
-        raise NotFound("Yêu cầu này không bị từ chối thụ lý: không có thông báo từ chối.")
-    return request
+)
 
 
 def discontinuation_notice(case: Case) -> Document:
@@ -168,15 +197,8 @@ def discontinuation_notice(case: Case) -> Document:
         .order_by("history_date")
         .first()
     )
-    head = b.letterhead(
-        case.centre,
-        kind="TB",
-        signer=_signer(change.history_user if change else None, case.centre),
-        issued=issued_for(case, "TB"),
-        year=timezone.localdate().year,
-    )
-    return b.discontinuation_notice(
-        head,
+    return w.discontinuation_notice(
+        _head(DISCONTINUATION, case, _signer(change.history_user if change else None, case.centre)),
         aided_person=person(case.request),
         case_code=case.code,
         form_name=case.get_form_display(),
@@ -186,75 +208,27 @@ def discontinuation_notice(case: Case) -> Document:
     )
 
 
-def find_discontinued(identifier: str, **_options) -> Case:
-    case = _get(
-        Case.objects.select_related("centre__parent_agency", "request", "performer"),
-        identifier,
-        "vụ việc",
-    )
-    if case.status != CaseStatus.DISCONTINUED:
-        raise NotFound("Vụ việc này không bị dừng thực hiện: không có thông báo.")
-    return case
-
-
-def _get(queryset, identifier: str, label: str):
-    identifier = identifier.strip()
-    if not identifier.isdigit():
-        raise NotFound(f"Mã {label} phải là một số: “{identifier}”.")
-    found = queryset.filter(pk=int(identifier)).first()
-    if found is None:
-        raise NotFound(f"Không tìm thấy {label} mã {identifier}.")
-    return found
-
-
-def _visible_requests(user, ids: list[int]) -> set[int]:
-    return set(
-        LegalAidRequest.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
-    )
-
-
-def _visible_cases(user, ids: list[int]) -> set[int]:
-    return set(Case.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
-
-
-def _visible_assignments(user, ids: list[int]) -> set[int]:
-    return set(
-        Assignment.objects.filter(pk__in=ids, case__in=Case.objects.visible_to(user)).values_list(
-            "pk", flat=True
-        )
-    )
-
-
-register(
-    Source(
-        name="assignment",
-        label="quyết định cử, thay thế người thực hiện",
-        find=find_assignment,
-        build=assignment_decision,
-        model=Assignment,
-        url=lambda pk: reverse("cases:assignment_detail", args=[pk]),
-        visible=_visible_assignments,
-    )
-)
-register(
-    Source(
-        name="refusal",
-        label="thông báo từ chối thụ lý",
-        find=find_refusal,
-        build=refusal_notice,
-        model=LegalAidRequest,
-        url=lambda pk: reverse("cases:request_detail", args=[pk]),
-        visible=_visible_requests,
-    )
-)
-register(
-    Source(
+DISCONTINUATION = register(
+    DocumentKind(
         name="discontinuation",
         label="thông báo không tiếp tục thực hiện",
-        find=find_discontinued,
-        build=discontinuation_notice,
         model=Case,
-        url=lambda pk: reverse("cases:case_detail", args=[pk]),
-        visible=_visible_cases,
+        number_kind="TB",
+        visible_to=lambda user: Case.objects.visible_to(user),
+        may_download=_case_documents,
+        build=discontinuation_notice,
+        subject=lambda case: (
+            f"Về việc không tiếp tục thực hiện trợ giúp pháp lý, vụ việc {case.code}"
+        ),
+        absent=lambda case: (
+            ""
+            if case.status == CaseStatus.DISCONTINUED
+            else "Vụ việc này không bị dừng thực hiện: không có thông báo."
+        ),
+        title=lambda case: "Thông báo không tiếp tục thực hiện trợ giúp pháp lý",
+        listed_on=Case,
+        page=lambda case: reverse("cases:case_detail", args=[case.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "request", "performer"),
     )
 )

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
 from cases.models import Assignment, Case, LegalAidRequest, Performer, QuotaTier
 from cases.rules import limits, quota
-from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form, RequestStatus
+from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
 from tgpl.calendar import work_calendar
 from tgpl.search import terms
 
@@ -59,6 +58,19 @@ def get_assignment_for(user, pk: int, can=None) -> Assignment:
         raise PermissionDenied
     assignment.case = case
     return assignment
+
+
+def case_assignments(case: Case) -> list[Assignment]:
+    """The proposals of a case, newest first, kept on the case (`case.assignments.all()`
+    then asks nothing more: its page lists their decisions from there)."""
+    prefetch_related_objects(
+        [case],
+        Prefetch(
+            "assignments",
+            queryset=Assignment.objects.select_related("performer", "proposed_by", "decided_by"),
+        ),
+    )
+    return list(case.assignments.all())
 
 
 # --- lists ------------------------------------------------------------------------------
@@ -251,65 +263,3 @@ def case_facts(case: Case) -> limits.CaseFacts:
 
 def case_limits(case: Case, now=None) -> list[limits.RunningLimit]:
     return limits.case_limits(case_facts(case), work_calendar(), timezone.localtime(now))
-
-
-# --- official documents of a request or case ---------------------------------------------
-
-
-@dataclass
-class OfficialDocument:
-    """A decision or notice an object has: `source` is its registered kind (cases:document)."""
-
-    label: str
-    source: str
-    pk: int
-    number_text: str = ""  # "05/QĐ-TGPL" once numbered; a draft until then
-
-
-DECIDED = (AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED)
-
-
-def _with_numbers(found: list[tuple[OfficialDocument, object, str]]) -> list[OfficialDocument]:
-    """Fill in the register numbers of the documents in one query (the latest wins)."""
-    from tgpl.documents.models import IssuedDocument
-
-    if not found:
-        return []
-    match = Q()
-    for _doc, obj, kind in found:
-        ct = ContentType.objects.get_for_model(obj)
-        match |= Q(content_type=ct, object_id=obj.pk, kind=kind)
-    numbers = {
-        (ct_id, object_id, kind): text
-        for ct_id, object_id, kind, text in IssuedDocument.objects.filter(match)
-        .order_by("issued_at", "pk")
-        .values_list("content_type_id", "object_id", "kind", "number_text")
-    }
-    for doc, obj, kind in found:
-        ct = ContentType.objects.get_for_model(obj)
-        doc.number_text = numbers.get((ct.pk, obj.pk, kind), "")
-    return [doc for doc, _obj, _kind in found]
-
-
-def case_documents(case: Case, assignments) -> list[OfficialDocument]:
-    """The appointment and replacement decisions (litigation and representation only;
-    advice has none) and, for a stopped case, the discontinuation notice."""
-    found = []
-    if case.form in (Form.LITIGATION, Form.REPRESENTATION):
-        for a in assignments:
-            if a.status in DECIDED:
-                verb = "thay thế" if a.kind == Assignment.Kind.REPLACE else "cử"
-                label = f"Quyết định {verb} người thực hiện: {a.performer.full_name}"
-                found.append((OfficialDocument(label, "assignment", a.pk), a, "QĐ"))
-    if case.status == CaseStatus.DISCONTINUED:
-        label = "Thông báo không tiếp tục thực hiện trợ giúp pháp lý"
-        found.append((OfficialDocument(label, "discontinuation", case.pk), case, "TB"))
-    return _with_numbers(found)
-
-
-def request_documents(req: LegalAidRequest) -> list[OfficialDocument]:
-    """A refused request has its refusal notice (Mẫu 08-TP-TGPL)."""
-    if req.status != RequestStatus.REFUSED:
-        return []
-    label = "Thông báo từ chối thụ lý (Mẫu 08-TP-TGPL)"
-    return _with_numbers([(OfficialDocument(label, "refusal", req.pk), req, "TB")])

@@ -1,19 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+from tgpl.documents.urls import document_urls
 
 from . import views
-
-
-class DocumentFormat:
-    regex = "pdf|docx"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(DocumentFormat, "docfmt")
 
 app_name = "cases"
 
@@ -46,8 +35,7 @@ urlpatterns = [
         "assignments/<int:pk>/<slug:decision>/", views.decide_assignment, name="decide_assignment"
     ),
     path("assignments/<int:pk>/", views.assignment_detail, name="assignment_detail"),
-    path("documents/<slug:kind>/<int:pk>.<docfmt:fmt>", views.case_document, name="document"),
-    path("documents/<slug:kind>/<int:pk>/number/", views.number_document, name="number_document"),
+    *document_urls("cases", number=views.number_document),
     path("change-requests/<int:pk>/answer/", views.change_answer, name="change_answer"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),

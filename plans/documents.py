@@ -14,7 +14,8 @@ from django.urls import reverse
 from tgpl.documents import Document, Heading, Item, Line, Paragraph, Signer
 from tgpl.documents.content import with_end_mark
 from tgpl.documents.formatting import place_name, vnd
-from tgpl.documents.registry import NotFound, Source, register
+from tgpl.documents.kinds import DocumentKind, NotFound
+from tgpl.documents.registry import register
 from tgpl.search import normalize
 
 from .models import Plan, PlanItem, PlanItemUnit
@@ -142,13 +143,17 @@ def find_plan(identifier: str, *, year: int | None = None) -> Plan:
     return matches[0]
 
 
-register(
-    Source(
+PLAN = register(
+    DocumentKind(
         name="plan",
         label="kế hoạch",
-        find=find_plan,
-        build=plan_document,
         model=Plan,
-        url=lambda pk: reverse("plans:detail", args=[pk]),
+        number_kind="KH",
+        visible_to=lambda user: Plan.objects.visible_to(user),
+        build=plan_document,
+        subject=lambda plan: plan.title,
+        find=find_plan,
+        page=lambda plan: reverse("plans:detail", args=[plan.pk]),
+        related=("centre__parent_agency",),
     )
 )

@@ -1,6 +1,11 @@
 from django.urls import path
 
+from tgpl.documents.views import download
+
 from . import views, views_documents, views_import
+
+PLAN_PDF = {"kind": "plan", "fmt": "pdf", "app_label": "plans"}
+PLAN_DOCX = {"kind": "plan", "fmt": "docx", "app_label": "plans"}
 
 app_name = "plans"
 
@@ -20,8 +25,8 @@ urlpatterns = [
     path("<int:pk>/items/new/", views.item_create, name="item_create"),
     path("<int:pk>/tasks.xlsx", views_import.export_tasks, name="export_tasks"),
     path("<int:pk>/tasks/import/", views_import.import_tasks, name="import_tasks"),
-    path("<int:pk>/document.pdf", views_documents.plan_pdf, name="document_pdf"),
-    path("<int:pk>/document.docx", views_documents.plan_docx, name="document_docx"),
+    path("<int:pk>/document.pdf", download, PLAN_PDF, name="document_pdf"),
+    path("<int:pk>/document.docx", download, PLAN_DOCX, name="document_docx"),
     path("<int:pk>/issue/", views_documents.plan_issue, name="issue"),
     path("items/<int:pk>/", views.item_detail, name="item"),
     path("items/<int:pk>/edit/", views.item_edit, name="item_edit"),

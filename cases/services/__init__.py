@@ -29,7 +29,7 @@ from .intake import (
     transfer_request,
     update_request,
 )
-from .numbering import number_discontinuation_later, number_refusal_later
+from .numbering import number_discontinuation_later, number_later, number_refusal_later
 from .register import import_accepted_case, next_register_number
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "import_accepted_case",
     "next_register_number",
     "number_discontinuation_later",
+    "number_later",
     "number_refusal_later",
     "propose_assignment",
     "receive_request",

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from cases.documents import APPOINTMENT
 from cases.models import Assignment, Case, PerformerChangeRequest
 from cases.rules import performers as rules
 from cases.states import (
@@ -21,7 +22,7 @@ from tgpl.errors import BusinessRuleError
 from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 from tgpl.search import normalize
 
-from .numbering import number_decision
+from .numbering import number_now
 
 
 def _lock_case(case: Case) -> Case:
@@ -157,7 +158,7 @@ def approve_assignment(
     case.status = new_status
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
-    number_decision(assignment=assignment, case=case, actor=actor, on=local_date(moment))
+    number_now(APPOINTMENT, assignment, actor=actor, on=local_date(moment))
     emit(
         "assignment_approved",
         actor=actor,

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 
+from cases.documents import DISCONTINUATION
 from cases.models import Case, CaseLogEntry
 from cases.rules.checklist import checklist_for
 from cases.rules.limits import ADVICE_DEFAULT_DAYS, ADVICE_MAX_DAYS
@@ -20,7 +21,7 @@ from tgpl import roles
 from tgpl.errors import BusinessRuleError
 from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 
-from .numbering import number_discontinuation
+from .numbering import number_now
 
 
 def _lock(case: Case) -> Case:
@@ -156,6 +157,6 @@ def discontinue_case(
     )
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
-    number_discontinuation(case=case, actor=actor, on=local_date(moment))
+    number_now(DISCONTINUATION, case, actor=actor, on=local_date(moment))
     emit("case_discontinued", actor=actor, case=case.pk)
     return case

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from cases.documents import REFUSAL
 from cases.eligibility import assess_request, document_names
 from cases.models import Case, LegalAidRequest, RequestAttachment
 from cases.rules.codes import FORM_ABBREVIATIONS, case_code
@@ -36,7 +37,7 @@ from tgpl.models import Department
 from tgpl.search import search_key
 from tgpl.workdays import due_moment
 
-from .numbering import number_refusal
+from .numbering import number_now
 from .register import next_register_number, register_book
 
 REQUEST_FIELDS = {
@@ -324,7 +325,7 @@ def refuse_request(
     req.refusal_ground = ground
     req.decided_at, req.decided_by = now_or(at), actor
     save(req, actor=actor, reason=f"Từ chối thụ lý: {RefusalGround(ground).label}")
-    number_refusal(request=req, actor=actor, on=local_date(req.decided_at))
+    number_now(REFUSAL, req, actor=actor, on=local_date(req.decided_at))
     emit("request_refused", actor=actor, request=req.pk)
     return req
 

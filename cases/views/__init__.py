@@ -10,7 +10,7 @@ from .cases import (
     inbox,
     performer_list,
 )
-from .documents import assignment_detail, case_document, number_document
+from .documents import assignment_detail, number_document
 from .io import case_export, case_import, request_export, request_import
 from .requests import (
     eligibility_check,
@@ -26,7 +26,6 @@ __all__ = [
     "assignment_detail",
     "case_action",
     "case_detail",
-    "case_document",
     "case_export",
     "case_import",
     "case_list",

@@ -25,6 +25,7 @@ from cases.models import PerformerChangeRequest
 from cases.states import CASE_TRANSITIONS, AssignmentStatus, ChangeRequestStatus, Form
 from tgpl import roles
 from tgpl.actions import Action, submit
+from tgpl.documents.selectors import documents_of
 from tgpl.files import private_file_response
 from tgpl.forms import error_summary
 from tgpl.history import timeline_for
@@ -94,7 +95,7 @@ def _forms(case, bound=None) -> dict:
 
 
 def _detail(request, case, bound=None, status=200):
-    assignments = list(case.assignments.select_related("performer", "proposed_by", "decided_by"))
+    assignments = selectors.case_assignments(case)
     changes = list(case.change_requests.select_related("recorded_by", "answered_by"))
     return render(
         request,
@@ -111,13 +112,10 @@ def _detail(request, case, bound=None, status=200):
                 (a for a in assignments if a.status == AssignmentStatus.PROPOSED), None
             ),
             "changes": changes,
-            "documents": selectors.case_documents(case, assignments)
-            if roles.can_download_case_documents(request.user, case)
-            else [],
+            "documents": documents_of(request.user, case),
             "log_entries": case.log_entries.select_related("created_by"),
             "checklist": case.checklist(),
             "can": _permissions(request.user, case),
-            "can_number": roles.can_issue_documents(request.user, case.centre),
             "is_advice": case.form == Form.ADVICE,
             "forms": _forms(case, bound),
             "timeline": timeline_for(

@@ -26,6 +26,7 @@ from cases.rules import uploads
 from cases.states import REQUEST_TRANSITIONS
 from tgpl import roles
 from tgpl.actions import Action, submit
+from tgpl.documents.selectors import documents_of
 from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.paginate import paginate
@@ -152,14 +153,11 @@ def _detail(request, req, bound=None, status=200):
             "attachments": list(req.attachments.all())
             if roles.can_open_attachments(request.user, req)
             else [],
-            "documents": selectors.request_documents(req)
-            if roles.can_download_case_documents(request.user, req)
-            else [],
+            "documents": documents_of(request.user, req),
             "assessment": assess_request(req),
             "doc_names": document_names(),
             "personal": roles.can_see_personal_data(request.user),
             "can": can,
-            "can_number": roles.can_issue_documents(request.user, req.centre),
             "forms": forms,
             "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],
         },

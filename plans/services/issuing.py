@@ -4,10 +4,11 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from plans.documents import PLAN
 from plans.models import Plan
 from plans.states import PLAN_TRANSITIONS
 from tgpl.documents.models import IssuedDocument
-from tgpl.documents.services import issue_document
+from tgpl.documents.services import issue_for
 from tgpl.errors import BusinessRuleError
 from tgpl.kernel import check_transition, save
 from tgpl.models import User
@@ -27,21 +28,13 @@ def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
         raise BusinessRuleError(f"Kế hoạch đã có số {plan.number_text}.")
     check_transition(PLAN_TRANSITIONS, "issue_number", plan.status)
     today = timezone.localdate()
-    symbol = f"KH-{plan.centre.document_symbol}"
+    symbol = f"{PLAN.number_kind}-{plan.centre.document_symbol}"
     taken = (
         Plan.objects.filter(centre=plan.centre, symbol=symbol, number__isnull=False)
         .filter(Q(date__year=today.year) | Q(date__isnull=True, year=today.year))
         .aggregate(highest=Max("number"))["highest"]
     )
-    issued = issue_document(
-        centre=plan.centre,
-        kind="KH",
-        subject=plan.title,
-        obj=plan,
-        actor=actor,
-        on=today,
-        after=taken or 0,
-    )
+    issued = issue_for(PLAN, plan, actor=actor, on=today, after=taken or 0)
     clash = Plan.objects.filter(
         centre=plan.centre, year=plan.year, number=issued.serial, symbol=symbol
     ).exclude(pk=plan.pk)

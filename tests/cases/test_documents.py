@@ -104,7 +104,7 @@ def test_a_refused_issue_rolls_back_the_refusal(staff):
     req = receive(staff)
     with (
         mock.patch(
-            "cases.services.intake.number_refusal", side_effect=BusinessRuleError("Không cấp số.")
+            "cases.services.intake.number_now", side_effect=BusinessRuleError("Không cấp số.")
         ),
         pytest.raises(BusinessRuleError),
     ):

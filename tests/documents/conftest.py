@@ -83,3 +83,20 @@ def pdf_text(data: bytes) -> str:
 
 def squash(text: str) -> str:
     return " ".join(text.split())
+
+
+@pytest.fixture
+def declare():
+    """Declare document kinds for one test (`declare(DocumentKind(...))`) and forget
+    them after it, so that a test's own kind never leaks into another test."""
+    from tgpl.documents import registry
+
+    names = []
+
+    def _declare(kind):
+        names.append(kind.name)
+        return registry.register(kind)
+
+    yield _declare
+    for name in names:
+        registry.unregister(name)

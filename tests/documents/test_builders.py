@@ -1,9 +1,11 @@
-"""Decisions and notices from plain fields (tgpl/documents/builders.py), no database."""
+"""Decisions and notices from plain fields, no database: the generic layout of
+tgpl/documents/builders.py and the legal-aid wording of cases/document_wording.py."""
 
 import datetime
 
 import pytest
 
+from cases import document_wording as w
 from tgpl.documents import Paragraph, Signer, render_docx, render_pdf
 from tgpl.documents import builders as b
 
@@ -23,7 +25,7 @@ def texts(doc):
     return [(p.lead + " " if p.lead else "") + p.text for p in doc.body]
 
 
-def appointment(form=b.LITIGATION, **kwargs):
+def appointment(form=w.LITIGATION, **kwargs):
     fields = {
         "form": form,
         "performer": "Lăng Thị Mai",
@@ -35,7 +37,7 @@ def appointment(form=b.LITIGATION, **kwargs):
         "procedural_body": "Cơ quan Cảnh sát điều tra Công an tỉnh Lạng Sơn",
         "card_number": "TGV-012",
     }
-    return b.performer_decision(HEAD, **(fields | kwargs))
+    return w.performer_decision(HEAD, **(fields | kwargs))
 
 
 def test_decision_has_authority_bases_and_articles_in_order():
@@ -66,14 +68,14 @@ def test_decision_has_authority_bases_and_articles_in_order():
     ("form", "replaces", "code", "subject"),
     [
         (
-            b.LITIGATION,
+            w.LITIGATION,
             "",
             "Mẫu TP-TGPL-14",
             "cử người thực hiện trợ giúp pháp lý tham gia tố tụng",
         ),
-        (b.LITIGATION, "Trần Đức Long", "Mẫu TP-TGPL-15", "thay thế người thực hiện"),
-        (b.REPRESENTATION, "", "Mẫu số 06-TP-TGPL", "đại diện ngoài tố tụng"),
-        (b.REPRESENTATION, "Trần Đức Long", "Mẫu số 07-TP-TGPL", "thay thế người thực hiện"),
+        (w.LITIGATION, "Trần Đức Long", "Mẫu TP-TGPL-15", "thay thế người thực hiện"),
+        (w.REPRESENTATION, "", "Mẫu số 06-TP-TGPL", "đại diện ngoài tố tụng"),
+        (w.REPRESENTATION, "Trần Đức Long", "Mẫu số 07-TP-TGPL", "thay thế người thực hiện"),
     ],
 )
 def test_each_form_and_replacement_has_its_official_form(form, replaces, code, subject):
@@ -103,7 +105,7 @@ def test_litigation_decision_cites_tt_08_2017_and_goes_to_the_procedural_body():
 
 
 def test_representation_decision_cites_tt_12_2018():
-    joined = " ".join(texts(appointment(b.REPRESENTATION)))
+    joined = " ".join(texts(appointment(w.REPRESENTATION)))
     assert "Thông tư số 12/2018/TT-BTP" in joined
     assert "Thông tư số 08/2017" not in joined
 
@@ -114,7 +116,7 @@ def test_advice_has_no_decision():
 
 
 def test_refusal_notice_names_the_ground_of_article_30_and_the_reasons():
-    doc = b.refusal_notice(
+    doc = w.refusal_notice(
         HEAD,
         requester="ông Nông Văn Tài",
         aided_person="bà Nông Thị Lan",
@@ -134,7 +136,7 @@ def test_refusal_notice_names_the_ground_of_article_30_and_the_reasons():
 
 
 def test_discontinuation_notice_cites_article_37():
-    doc = b.discontinuation_notice(
+    doc = w.discontinuation_notice(
         HEAD,
         aided_person="ông Hà Văn Sơn",
         case_code="TT.TGTT.07.2026",
@@ -172,9 +174,9 @@ def test_decision_prints_in_pdf_and_word_with_its_signer():
 
 def test_draft_keeps_room_for_number_and_day_but_prints_the_year():
     head = b.Letterhead(**{**HEAD.__dict__, "number_text": "/QĐ-TGPL", "date": None, "year": 2026})
-    doc = b.performer_decision(
+    doc = w.performer_decision(
         head,
-        form=b.LITIGATION,
+        form=w.LITIGATION,
         performer="Lăng Thị Mai",
         performer_title="Trợ giúp viên pháp lý",
         aided_person="bà Hoàng Thị Bích Ngọc",

@@ -2,8 +2,9 @@
 
     from tgpl.documents import Document, render_pdf, render_docx
 
-Apps build a `Document` from their objects (plans/documents.py); numbers come from
-`tgpl.documents.services.issue_document`.
+Apps build a `Document` from their objects and declare each kind of document once
+(`kinds.DocumentKind`, registered from the app's documents.py); numbers come from
+`tgpl.documents.services.issue_for` (or `issue_document`).
 """
 
 from .content import KINDS, Block, Document, Heading, Item, Line, Paragraph, Signer

@@ -1,44 +1,38 @@
-"""The kinds of documents the application produces, each registered by its own app.
+"""The kinds of documents the application produces, each declared by its own app.
 
-An app's `documents.py` calls `register(Source(...))` when it is imported; the
+An app's `documents.py` calls `register(DocumentKind(...))` when it is imported; the
 registry imports every installed app's `documents` module the first time it is
-read (as the admin finds `admin.py`), so tgpl never imports an app.
-`manage.py render_document <name> ...` and the register page's links use it.
+read (as the admin finds `admin.py`), so tgpl never imports an app. The recipe for
+a new kind is in tgpl/documents/kinds.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
+from django.db.models import Model
+from django.http import Http404
 from django.utils.module_loading import autodiscover_modules
 
-from .content import Document
+from .kinds import DocumentKind, NotFound
 
+__all__ = ["DocumentKind", "NotFound", "get", "listed_on", "register", "sources", "unregister"]
 
-class NotFound(LookupError):
-    """No object, or more than one, answers to an identifier; the message says which."""
-
-
-@dataclass(frozen=True)
-class Source:
-    name: str  # what `render_document` calls it: "plan"
-    label: str  # Vietnamese, for messages: "kế hoạch"
-    find: Callable[..., object]  # (identifier, **options) -> object, or NotFound
-    build: Callable[[object], Document]
-    model: type | None = None  # whose register rows link to their page
-    url: Callable[[int], str] | None = None  # object id -> its page
-    # (user, object ids) -> the ids whose page the user may open; None: every page
-    visible: Callable[[object, list[int]], set[int]] | None = None
-
-
-_SOURCES: dict[str, Source] = {}
+_KINDS: dict[str, DocumentKind] = {}  # in the order declared: the order a page lists them
 _discovered = False
 
 
-def register(source: Source) -> Source:
-    _SOURCES[source.name] = source
-    return source
+def register(kind: DocumentKind) -> DocumentKind:
+    """Declare a kind; declaring it again (a module imported twice) replaces it, but a
+    name is never shared by two models."""
+    known = _KINDS.get(kind.name)
+    if known is not None and known.model is not kind.model:
+        raise ValueError(f"Document kind {kind.name!r} is already declared for {known.model}")
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def unregister(name: str) -> None:
+    """Forget a kind (tests that declare one of their own)."""
+    _KINDS.pop(name, None)
 
 
 def _discover() -> None:
@@ -48,46 +42,52 @@ def _discover() -> None:
         autodiscover_modules("documents")
 
 
-def sources() -> dict[str, Source]:
+def sources() -> dict[str, DocumentKind]:
+    """Every declared kind, by name."""
     _discover()
-    return dict(sorted(_SOURCES.items()))
+    return dict(sorted(_KINDS.items()))
 
 
-def get(name: str) -> Source:
+def get(name: str) -> DocumentKind:
     found = sources().get(name)
     if found is None:
         raise NotFound(f"Không có loại văn bản “{name}”. Có: {', '.join(sources()) or '—'}.")
     return found
 
 
-def _source_of(app_label: str, model: str) -> Source | None:
-    for source in sources().values():
-        meta = source.model._meta if source.model else None
-        if meta and source.url and (meta.app_label, meta.model_name) == (app_label, model):
-            return source
+def get_or_404(name: str, *, app_label: str | None = None) -> DocumentKind:
+    """The kind named in a URL of `app_label`'s (a case URL never serves a plan)."""
+    _discover()
+    kind = _KINDS.get(name)
+    if kind is None or (app_label is not None and kind.app_label != app_label):
+        raise Http404("Không có loại văn bản này.")
+    return kind
+
+
+def listed_on(model: type[Model]) -> list[DocumentKind]:
+    """The kinds a page of `model` lists, in the order they were declared."""
+    _discover()
+    return [kind for kind in _KINDS.values() if kind.listed_on is model]
+
+
+def _kind_of(app_label: str, model: str) -> DocumentKind | None:
+    for kind in sources().values():
+        meta = kind.model._meta
+        if kind.page and (meta.app_label, meta.model_name) == (app_label, model):
+            return kind
     return None
-
-
-def url_for(app_label: str, model: str, object_id: int | None) -> str:
-    """The page of a register row's object, when its app registered one."""
-    source = _source_of(app_label, model) if object_id is not None else None
-    return source.url(object_id) if source else ""
 
 
 def links_for(user, rows: list[tuple[str, str, int | None]]) -> list[str]:
     """The page of each (app_label, model, object id), or "" when there is none or the
-    user may not open it; one visibility query per kind of object."""
+    user may not open it; one query per kind of object, for those the user may see."""
     wanted: dict[tuple[str, str], list[int]] = {}
     for app_label, model, object_id in rows:
-        if object_id is not None and _source_of(app_label, model):
+        if object_id is not None and _kind_of(app_label, model):
             wanted.setdefault((app_label, model), []).append(object_id)
-    allowed: dict[tuple[str, str], set[int] | None] = {}
+    pages: dict[tuple[str, str, int], str] = {}
     for key, ids in wanted.items():
-        source = _source_of(*key)
-        allowed[key] = set(source.visible(user, ids)) if source.visible else None
-    links = []
-    for app_label, model, object_id in rows:
-        key = (app_label, model)
-        ok = key in allowed and (allowed[key] is None or object_id in allowed[key])
-        links.append(url_for(app_label, model, object_id) if ok else "")
-    return links
+        kind = _kind_of(*key)
+        for obj in kind.visible_to(user).filter(pk__in=ids):
+            pages[(*key, obj.pk)] = kind.page(obj)
+    return [pages.get((app_label, model, object_id), "") for app_label, model, object_id in rows]

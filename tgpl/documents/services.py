@@ -13,6 +13,7 @@ from tgpl.errors import BusinessRuleError
 
 from .content import KINDS
 from .formatting import number_text
+from .kinds import DocumentKind
 from .models import DocumentCounter, IssuedDocument
 
 
@@ -58,4 +59,20 @@ def issue_document(
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=obj.pk if obj is not None else None,
         issued_by=actor,
+    )
+
+
+def issue_for(
+    kind: DocumentKind, obj, *, actor, on: datetime.date | None = None, after: int = 0
+) -> IssuedDocument:
+    """Number `obj`'s document of this kind: the series of its centre and type code, the
+    subject its declaration writes. Call it inside the service that decides."""
+    return issue_document(
+        centre=kind.centre(obj),
+        kind=kind.number_kind,
+        subject=kind.subject(obj),
+        obj=obj,
+        actor=actor,
+        on=on,
+        after=after,
     )

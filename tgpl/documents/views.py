@@ -1,14 +1,48 @@
-"""The register of issued documents (sổ đăng ký văn bản đi)."""
+"""The register of issued documents (sổ đăng ký văn bản đi), and the one download view
+of every declared kind of document (PDF and Word)."""
+
+import io
 
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tgpl import roles
 from tgpl.paginate import paginate
 
-from . import registry, selectors
+from . import registry, render_docx, render_pdf, selectors
 from .models import KIND_CHOICES
+
+FORMATS = {
+    "pdf": (render_pdf, "application/pdf"),
+    "docx": (
+        render_docx,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+}
+
+
+@require_GET
+def download(request, kind: str, pk: int, fmt: str, app_label: str | None = None):
+    """A document of a declared kind: the object fetched with the kind's access check
+    (not yours: 404; yours but not its documents: 403), 404 when it has no such
+    document (advice has no decision, a request that was not refused no notice)."""
+    declared = registry.get_or_404(kind, app_label=app_label)
+    if fmt not in FORMATS:
+        raise Http404
+    obj = declared.fetch(request.user, pk)
+    reason = declared.absent(obj)
+    if reason:
+        raise Http404(reason)
+    doc = declared.document(obj)
+    render_to, content_type = FORMATS[fmt]
+    return FileResponse(
+        io.BytesIO(render_to(doc)),
+        as_attachment=True,
+        filename=f"{declared.file_name(doc)}.{fmt}",
+        content_type=content_type,
+    )
 
 
 @require_GET

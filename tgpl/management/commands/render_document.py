@@ -1,7 +1,7 @@
 """Print official documents in batch: `render_document plan 19/KH-TGPL OUT.pdf`.
 
-The first argument names a registered kind of document (see tgpl/documents/registry.py:
-each app registers its own in its documents.py); OUT ending in .docx gives Word.
+The first argument names a chosen kind of document (tgpl/documents/kinds.py: each
+app declares its own in its documents.py); OUT ending in .docx gives Word.
 """
 
 from pathlib import Path
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, identifier, out, year=None, **options):
         try:
-            source = registry.get(kind)
+            chosen = registry.get(kind)
         except registry.NotFound as exc:
             raise CommandError(str(exc)) from exc
         path = Path(out)
@@ -31,9 +31,9 @@ class Command(BaseCommand):
             raise CommandError("Tệp ra phải có đuôi .pdf hoặc .docx.")
         lookup = {"year": year} if year else {}
         try:
-            doc = source.build(source.find(identifier, **lookup))
+            doc = chosen.document(chosen.lookup(identifier, **lookup))
         except registry.NotFound as exc:
             raise CommandError(str(exc)) from exc
         data = render_docx(doc) if suffix == ".docx" else render_pdf(doc)
         path.write_bytes(data)
-        self.stdout.write(f"Đã in {source.label} {doc.number_text} ra {path} ({len(data):,} byte).")
+        self.stdout.write(f"Đã in {chosen.label} {doc.number_text} ra {path} ({len(data):,} byte).")
