@@ -9,7 +9,7 @@ from cases.eligibility import category_queryset
 from cases.models import LegalAidRequest, LegalField, ProofDocument
 from cases.rules import uploads
 from cases.rules.checklist import checklist_for
-from cases.services.intake import REQUEST_FIELDS
+from cases.services.request_fields import REQUEST_FIELDS
 from cases.states import (
     CaseStatus,
     DiscontinueGround,

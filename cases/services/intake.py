@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from cases.documents import REFUSAL
@@ -39,80 +38,11 @@ from tgpl.workdays import due_moment
 
 from .numbering import number_now
 from .register import next_register_number, register_book
-
-REQUEST_FIELDS = {
-    "department",
-    "channel",
-    "notifying_agency",
-    "notified_at",
-    "received_at",
-    "requester_is_aided",
-    "requester_name",
-    "requester_relation",
-    "requester_phone",
-    "requester_address",
-    "full_name",
-    "sex",
-    "birth_date",
-    "birth_year",
-    "ethnicity",
-    "identity_number",
-    "phone",
-    "commune_code",
-    "address",
-    "old_district",
-    "disadvantaged_area",
-    "detained",
-    "legal_field",
-    "form",
-    "summary",
-    "opposing_parties",
-    "limitation_expires_on",
-    "trial_on",
-}
-
-
-def request_search_key(req: LegalAidRequest, code: str = "") -> str:
-    return search_key(
-        req.full_name,
-        req.requester_name,
-        req.identity_number,
-        req.phone,
-        code,
-        req.summary[:600],
-    )
+from .request_fields import apply_request_fields, request_search_key
 
 
 def _lock(req: LegalAidRequest) -> LegalAidRequest:
     return LegalAidRequest.objects.select_for_update(of=("self",)).get(pk=req.pk)
-
-
-def _apply_fields(req: LegalAidRequest, fields: dict, actor) -> None:
-    unknown = set(fields) - REQUEST_FIELDS
-    if unknown:
-        raise ValueError(f"unknown request fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(req, name, value)
-    if req.department_id and req.department.centre_id != actor.centre_id:
-        raise BusinessRuleError("Nơi tiếp nhận không thuộc Trung tâm của bạn.", field="department")
-    if req.channel in AUTHORITY_CHANNELS and not (req.notifying_agency_id and req.notified_at):
-        raise BusinessRuleError(
-            "Thông báo của cơ quan tiến hành tố tụng cần ghi rõ cơ quan và thời điểm thông báo.",
-            field="notifying_agency",
-        )
-    if req.requester_is_aided:
-        req.requester_name = req.requester_relation = ""
-    elif not req.requester_name.strip():
-        raise BusinessRuleError("Nhập họ tên người yêu cầu.", field="requester_name")
-    if not req.birth_date and not req.birth_year:
-        raise BusinessRuleError("Nhập ngày sinh hoặc năm sinh.", field="birth_date")
-    if req.birth_date:
-        req.birth_year = req.birth_date.year
-    try:
-        req.full_clean(exclude=["centre", "received_by", "categories", "proofs"])
-    except ValidationError as exc:
-        field, messages = next(iter(exc.message_dict.items()))
-        raise BusinessRuleError(messages[0], field=field) from exc
 
 
 @transaction.atomic
@@ -128,7 +58,7 @@ def receive_request(
     fields.setdefault("received_at", now_or(at))
     now_or(fields["received_at"])
     req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
-    _apply_fields(req, fields, actor)
+    apply_request_fields(req, fields, actor)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Tiếp nhận yêu cầu")
     set_related(req, "categories", categories, actor=actor, reason="Tiếp nhận yêu cầu")
@@ -147,7 +77,7 @@ def update_request(*, actor, request: LegalAidRequest, fields: dict, categories,
     categories = list(categories)
     if not categories:
         raise BusinessRuleError("Chọn ít nhất một diện người được TGPL.", field="categories")
-    _apply_fields(req, fields, actor)
+    apply_request_fields(req, fields, actor)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Sửa thông tin yêu cầu")
     set_related(req, "categories", categories, actor=actor, reason="Sửa thông tin yêu cầu")

@@ -19,8 +19,8 @@ from tgpl.kernel import local_date, now_or, require, save, set_related
 from tgpl.models import Department
 from tgpl.search import search_key
 
-from . import intake  # intake imports this module: use its helpers at call time
 from .assignment import performer_problem
+from .request_fields import apply_request_fields, request_search_key
 
 IMPORT_REASON = "Nhập từ sổ thụ lý cũ"
 
@@ -126,10 +126,10 @@ def import_accepted_case(
 
     reason = f"{IMPORT_REASON}: số {register_number:02d}/{register_year}, mã {code}"
     req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
-    intake._apply_fields(req, fields, actor)
+    apply_request_fields(req, fields, actor)
     req.status = RequestStatus.ACCEPTED
     req.decided_at, req.decided_by = accepted_at, actor
-    req.search_key = intake.request_search_key(req, code)
+    req.search_key = request_search_key(req, code)
     save(req, actor=actor, reason=reason)
     set_related(req, "categories", categories, actor=actor, reason=reason)
     case = Case(

@@ -1,0 +1,82 @@
+"""The fields of a legal-aid request and the rules they obey, shared by every service that
+writes a request (intake and the import of an old register), so neither reaches into the
+other's private helpers."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from cases.models import LegalAidRequest
+from cases.states import AUTHORITY_CHANNELS
+from tgpl.errors import BusinessRuleError
+from tgpl.search import search_key
+
+REQUEST_FIELDS = {
+    "department",
+    "channel",
+    "notifying_agency",
+    "notified_at",
+    "received_at",
+    "requester_is_aided",
+    "requester_name",
+    "requester_relation",
+    "requester_phone",
+    "requester_address",
+    "full_name",
+    "sex",
+    "birth_date",
+    "birth_year",
+    "ethnicity",
+    "identity_number",
+    "phone",
+    "commune_code",
+    "address",
+    "old_district",
+    "disadvantaged_area",
+    "detained",
+    "legal_field",
+    "form",
+    "summary",
+    "opposing_parties",
+    "limitation_expires_on",
+    "trial_on",
+}
+
+
+def request_search_key(req: LegalAidRequest, code: str = "") -> str:
+    return search_key(
+        req.full_name,
+        req.requester_name,
+        req.identity_number,
+        req.phone,
+        code,
+        req.summary[:600],
+    )
+
+
+def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
+    unknown = set(fields) - REQUEST_FIELDS
+    if unknown:
+        raise ValueError(f"unknown request fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(req, name, value)
+    if req.department_id and req.department.centre_id != actor.centre_id:
+        raise BusinessRuleError("Nơi tiếp nhận không thuộc Trung tâm của bạn.", field="department")
+    if req.channel in AUTHORITY_CHANNELS and not (req.notifying_agency_id and req.notified_at):
+        raise BusinessRuleError(
+            "Thông báo của cơ quan tiến hành tố tụng cần ghi rõ cơ quan và thời điểm thông báo.",
+            field="notifying_agency",
+        )
+    if req.requester_is_aided:
+        req.requester_name = req.requester_relation = ""
+    elif not req.requester_name.strip():
+        raise BusinessRuleError("Nhập họ tên người yêu cầu.", field="requester_name")
+    if not req.birth_date and not req.birth_year:
+        raise BusinessRuleError("Nhập ngày sinh hoặc năm sinh.", field="birth_date")
+    if req.birth_date:
+        req.birth_year = req.birth_date.year
+    try:
+        req.full_clean(exclude=["centre", "received_by", "categories", "proofs"])
+    except ValidationError as exc:
+        field, messages = next(iter(exc.message_dict.items()))
+        raise BusinessRuleError(messages[0], field=field) from exc
