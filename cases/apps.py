@@ -7,8 +7,11 @@ class CasesConfig(AppConfig):
     verbose_name = "Yêu cầu và vụ việc TGPL"
 
     def ready(self):
+        from tgpl import demo
         from tgpl.notifications.deadlines import register_provider
 
+        from .demo import seed_demo_cases
         from .reminders import case_deadlines
 
         register_provider(case_deadlines)
+        demo.register("cases", seed_demo_cases, after=["plans"])

@@ -9,7 +9,14 @@ from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
-from cases.models import Assignment, Case, LegalAidRequest, Performer, QuotaTier
+from cases.models import (
+    Assignment,
+    Case,
+    LegalAidRequest,
+    Performer,
+    PerformerChangeRequest,
+    QuotaTier,
+)
 from cases.rules import limits, quota
 from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
 from tgpl.calendar import work_calendar
@@ -58,6 +65,20 @@ def get_assignment_for(user, pk: int, can=None) -> Assignment:
         raise PermissionDenied
     assignment.case = case
     return assignment
+
+
+def get_change_request_for(user, pk: int, can=None) -> PerformerChangeRequest:
+    """A change-of-performer request of a case the user may see (404 otherwise)."""
+    change = (
+        PerformerChangeRequest.objects.filter(pk=pk, case__in=Case.objects.visible_to(user))
+        .select_related("case")
+        .first()
+    )
+    if change is None:
+        raise Http404("Không tìm thấy đề nghị.")
+    case = get_case_for(user, change.case_id, can=can)
+    change.case = case
+    return change
 
 
 def case_assignments(case: Case) -> list[Assignment]:

@@ -7,8 +7,11 @@ class PlansConfig(AppConfig):
     verbose_name = "Kế hoạch"
 
     def ready(self):
+        from tgpl import demo
         from tgpl.notifications.deadlines import register_provider
 
+        from .demo import seed_demo_plans
         from .reminders import plan_deadlines
 
         register_provider(plan_deadlines)
+        demo.register("plans", seed_demo_plans, after=[])

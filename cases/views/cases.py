@@ -21,8 +21,7 @@ from cases.forms import (
     LogForm,
     ProposeForm,
 )
-from cases.models import PerformerChangeRequest
-from cases.states import CASE_TRANSITIONS, AssignmentStatus, ChangeRequestStatus, Form
+from cases.states import CASE_TRANSITIONS, AssignmentStatus, Form
 from tgpl import roles
 from tgpl.actions import Action, submit
 from tgpl.documents.selectors import documents_of
@@ -262,15 +261,10 @@ def decide_assignment(request, pk: int, decision: str):
 
 @require_POST
 def change_answer(request, pk: int):
-    try:
-        change = PerformerChangeRequest.objects.get(pk=pk, status=ChangeRequestStatus.PENDING)
-    except PerformerChangeRequest.DoesNotExist:
-        change = PerformerChangeRequest.objects.filter(pk=pk).first()
-        if change is None:
-            raise Http404 from None
-    case = selectors.get_case_for(
-        request.user, change.case_id, can=roles.can_answer_performer_change
+    change = selectors.get_change_request_for(
+        request.user, pk, can=roles.can_answer_performer_change
     )
+    case = change.case
     form = AnswerChangeForm(request.POST)
 
     def answer(data):

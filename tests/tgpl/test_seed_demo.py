@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from tgpl import roles
-from tgpl.management.commands.seed_demo import DEMO_PASSWORD
+from tgpl.demo import DEMO_PASSWORD
 from tgpl.models import Agency, Centre, Department, User
 from tgpl.roles import Role
 
@@ -46,3 +46,32 @@ def test_every_demo_user_can_log_in(client):
         )
         assert response.status_code == 302, user.username
         client.post("/accounts/logout/")
+
+
+def test_app_seeders_run_after_those_they_build_on(monkeypatch):
+    from tgpl import demo
+
+    monkeypatch.setattr(demo, "_seeders", {})
+    demo.register("reports", print, after=["cases", "plans"])
+    demo.register("cases", print, after=["plans"])
+    demo.register("plans", print)
+    assert [s.name for s in demo.seeders()] == ["plans", "cases", "reports"]
+
+
+def test_a_seeder_naming_a_missing_or_circular_dependency_is_refused(monkeypatch):
+    from tgpl import demo
+
+    monkeypatch.setattr(demo, "_seeders", {})
+    demo.register("cases", print, after=["plans"])
+    with pytest.raises(ValueError, match="not registered"):
+        demo.seeders()
+    demo.register("plans", print, after=["cases"])
+    with pytest.raises(ValueError, match="circle"):
+        demo.seeders()
+
+
+def test_the_registered_demo_covers_every_domain_app():
+    from tgpl import demo
+
+    names = {s.name for s in demo.seeders()}
+    assert {"plans", "cases"} <= names
