@@ -3,7 +3,7 @@
 import re
 
 from plans.models import PlanItem, PlanItemUnit
-from plans.parsing_units import is_collective, match_units
+from plans.reader.units import is_collective, match_units
 from tgpl.models import Agency, Centre, Department
 
 

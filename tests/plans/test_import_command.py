@@ -1,11 +1,14 @@
 import json
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from plans.models import Plan
+from plans.reader import parse_plan, plan_from_json
 from tests.plans.conftest import SAMPLES
+from tests.plans.reader.support import ITEM_KEYS, PLAN_KEYS
 
 pytestmark = pytest.mark.django_db
 PLAN_2021 = str(SAMPLES / "ke-hoach-2021-trien-khai-cong-tac-tgpl.txt")
@@ -21,31 +24,14 @@ def run(*args):
 def test_dry_run_json_of_the_2021_plan():
     out, _ = run(PLAN_2021, "--dry-run", "--json")
     data = json.loads(out)
-    assert set(data) == {
-        "number",
-        "symbol",
-        "place",
-        "date",
-        "year",
-        "title",
-        "recipients",
-        "signer",
-        "items",
-    }
+    assert set(data) == PLAN_KEYS
+    assert plan_from_json(data) == parse_plan(Path(PLAN_2021).read_text(encoding="utf-8"))
     assert (data["number"], data["symbol"], data["date"]) == (19, "KH-TGPL", "2021-01-20")
     by_path = {item["path"]: item for item in data["items"]}
     item = by_path["II.4.2"]
-    assert set(item) == {
-        "path",
-        "number",
-        "title",
-        "lead",
-        "partners",
-        "timeframe",
-        "result",
-        "budget_vnd",
-    }
-    assert item["timeframe"] == {
+    assert set(item) == ITEM_KEYS
+    assert item["timeframe"] == "Quý II - III năm 2021"
+    assert item["timeframe_parsed"] == {
         "text": "Quý II - III năm 2021",
         "start": "2021-04-01",
         "end": "2021-09-30",

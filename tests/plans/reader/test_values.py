@@ -1,8 +1,8 @@
-"""plans.parsing: One value at a time: money, quantities, unit names, milestones, matching."""
+"""plans.reader: One value at a time: money, quantities, unit names, milestones, matching."""
 
 import pytest
 
-from plans.parsing_units import (
+from plans.reader.units import (
     find_money,
     find_quantities,
     match_units,
@@ -10,7 +10,7 @@ from plans.parsing_units import (
     parse_milestone,
     split_units,
 )
-from tests.plans.parsing_support import (
+from tests.plans.reader.support import (
     HCTH,
     NV,
 )
