@@ -23,7 +23,8 @@ from .contract import (
     plan_from_json,
     plan_to_json,
 )
-from .files import PlanParseError, read_plan_text
+from .errors import PlanParseError
+from .files import read_plan_text
 from .parser import PATH_RE, parse_plan, parse_plan_file
 from .timeframes import read_timeframe
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from .contract import ParsedItem, ParsedPlan, ParsedSection
 from .files import read_plan_text
 from .header import clean_recipient, parse_header, parse_signer
+from .inference import body_year, guess_kind, issuing_body, referenced_plans
 from .lines import (
     ANNEX_RE,
     CLOSING_RE,
@@ -180,6 +181,9 @@ class _PlanParser:
             for p in paras[title_end:body_start]
             if not is_header_line(p.text) and not is_upper(p.text)
         ]
+        plan.referenced_plans = referenced_plans(plan.legal_bases)
+        plan.issuing_body = issuing_body(plan.legal_bases, plan.issuer, plan.parent_agency)
+        plan.kind = guess_kind(plan.title, plan.legal_bases)
         self._parse_body(paras[body_start:body_end])
         self._parse_tail(paras[body_end:])
         if not plan.items:
@@ -285,10 +289,20 @@ class _PlanParser:
             if head:
                 current.body.append(Para(head, para.bullet, para.bold, para.gap))
             current.labels.extend(labels)
+        if self.plan.year is None:
+            self._year_from_body(paras)
         parents = {work.item.parent for work in self.works.values()}
         for work in self.works.values():
             self._finish(work, parents)
         self._sections()
+
+    def _year_from_body(self, paras: list[Para]) -> None:
+        """No year in the header or the title: the year the tasks run in (never today's)."""
+        frames = [v for w in self.works.values() for name, v in w.labels if name == "timeframe"]
+        year = body_year(frames, [p.text for p in paras])
+        if year is not None:
+            self.plan.year = self.plan.period_year = year
+            self.warn(f"Văn bản không ghi năm ban hành: lấy năm {year} theo nội dung kế hoạch.")
 
     def _try_item(self, path, number, title, parent) -> _Work | None:
         if path in self.works:

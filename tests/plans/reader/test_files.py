@@ -205,9 +205,9 @@ def test_docx_plan():
 # --- Files and encodings ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["ke-hoach.pdf", "ke-hoach", "ke-hoach.odt", "", "a.docx.exe"])
+@pytest.mark.parametrize("name", ["ke-hoach.rtf", "ke-hoach", "ke-hoach.odt", "", "a.docx.exe"])
 def test_unsupported_extension(name):
-    with pytest.raises(PlanParseError, match=r"chỉ nhận \.docx hoặc \.txt"):
+    with pytest.raises(PlanParseError, match=r"chỉ nhận \.docx, \.pdf hoặc \.txt"):
         read_plan_text(b"KE HOACH", name)
 
 
