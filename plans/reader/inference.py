@@ -57,9 +57,9 @@ _BODY_HEADS = (
     r"|Trung\s+tâm\s+Trợ\s+giúp\s+pháp\s+lý|Hội\s+đồng\s+phối\s+hợp\s+liên\s+ngành"
     r"|Chi\s+nhánh|Ban\s+Chỉ\s+đạo|Cục\s+Trợ\s+giúp\s+pháp\s+lý|Bộ\s+Tư\s+pháp"
 )
+_HEAD_RE = re.compile(rf"(?:{_BODY_HEADS})")
 _ISSUES_RE = re.compile(
-    rf"(?P<body>(?:{_BODY_HEADS})[^,;:()]{{0,120}}?)\s+"
-    r"(?:ban\s+hành|xây\s+dựng|triển\s+khai|thống\s+nhất\s+ban\s+hành)\s+"
+    r"\s+(?:ban\s+hành|xây\s+dựng|triển\s+khai|thống\s+nhất\s+ban\s+hành)\s+"
     r"(?:Kế\s+hoạch|kế\s+hoạch)\b"
 )
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn")
@@ -99,6 +99,16 @@ def _same_body(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _named_issuer(text: str) -> str | None:
+    """ "..., Trung tâm Trợ giúp pháp lý nhà nước xây dựng Kế hoạch" -> the body's name."""
+    for verb in _ISSUES_RE.finditer(text):
+        sentence = re.split(r"[.;:,()]", text[: verb.start()])[-1]
+        heads = list(_HEAD_RE.finditer(sentence))
+        if heads:
+            return _expand(sentence[heads[-1].start() :]).strip()
+    return None
+
+
 def issuing_body(intro: Iterable[str], issuer: str | None, parent: str | None) -> str | None:
     """The issuing body as the document names it (see the module docstring)."""
     letterhead = None
@@ -108,9 +118,8 @@ def issuing_body(intro: Iterable[str], issuer: str | None, parent: str | None) -
         if place and not _PLACE_RE.search(letterhead):
             letterhead = f"{letterhead} {place.group(0)}"
     for text in intro:
-        m = _ISSUES_RE.search(text)
-        if m:
-            named = _expand(m["body"]).strip()
+        named = _named_issuer(text)
+        if named:
             if letterhead and _same_body(named, letterhead):
                 return letterhead if len(letterhead) >= len(named) else named
             return named

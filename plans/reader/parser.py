@@ -120,6 +120,18 @@ def _clean_value(text: str) -> str:
     return re.sub(r"\s*(?:\./\.|[.;,])+$", "", text.strip()).strip()
 
 
+def _dedupe_quantities(found) -> list:
+    """The result often repeats the title's target ("12 chuyên mục" twice): once."""
+    out: list = []
+    for q in found:
+        if not any(
+            o["quantity"] == q["quantity"] and o["unit"].casefold() == q["unit"].casefold()
+            for o in out
+        ):
+            out.append(q)
+    return out
+
+
 def _dedupe(names: list[str]) -> list[str]:
     seen, out = set(), []
     for name in names:
@@ -352,9 +364,11 @@ class _PlanParser:
             texts += [v for name, vs in values.items() if name != "budget" for v in vs]
             amounts = [a for t in texts for a in find_money(t)]
             item.budget_vnd = sum(amounts) if amounts else None
-        item.quantities = [
-            q for t in (item.title, *(p.text for p in work.body)) for q in find_quantities(t)
-        ]
+        item.quantities = _dedupe_quantities(
+            q
+            for t in (item.title, *(p.text for p in work.body), *values.get("result", []))
+            for q in find_quantities(t)
+        )
         item.milestones = [
             ms for p in work.body if p.bullet for ms in [parse_milestone(p.text, year)] if ms
         ]

@@ -55,6 +55,37 @@ def is_collective(name: str) -> bool:
     return bool(re.match(r"(?:các|tất cả|toàn thể|những)\s", name.strip(), re.IGNORECASE))
 
 
+# Owners that are people: "Các Trợ giúp viên pháp lý", "Luật sư thực hiện TGPL của Trung
+# tâm", "Lãnh đạo Trung tâm". Checked in order; the name must start with the words.
+_PEOPLE = (
+    (
+        "leadership",
+        r"(?:ban\s+)?lãnh\s+đạo|ban\s+giám\s+đốc|(?:phó\s+)?giám\s+đốc(?:\s+trung\s+tâm)?$",
+    ),
+    ("legal_aid_officers", r"trợ\s+giúp\s+viên(?:\s+pháp\s+lý)?|tgv(?:pl)?\b"),
+    ("contracted_lawyers", r"luật\s+sư"),
+    ("collaborators", r"cộng\s+tác\s+viên"),
+    (
+        "staff",
+        r"(?:cán\s+bộ,\s+)?(?:viên\s+chức|công\s+chức|cán\s+bộ)(?:\s+(?:của|thuộc)\s+trung\s+tâm)?$",
+    ),
+)
+_PEOPLE_PREFIX = re.compile(r"^(?:các|toàn\s+thể|tất\s+cả|những)\s+", re.I)
+
+
+def people_of(name: str) -> str | None:
+    """Which kind of people an owner names, or None for a department or agency.
+
+    >>> people_of("Các Trợ giúp viên pháp lý"), people_of("Lãnh đạo Trung tâm")
+    ('legal_aid_officers', 'leadership')
+    """
+    text = _PEOPLE_PREFIX.sub("", re.sub(r"\s+", " ", name or "").strip()).casefold()
+    for kind, pattern in _PEOPLE:
+        if re.match(pattern, text):
+            return kind
+    return None
+
+
 def split_units(text: str) -> tuple[list[str], str | None]:
     """Split a lead/partner value into unit names, and a note for what is not a unit.
 
@@ -244,6 +275,12 @@ QUANTITY_UNITS = (
     "Buổi truyền thông", "Buổi tư vấn", "Buổi", "Đợt truyền thông", "Đợt kiểm tra",
     "Đợt trợ giúp pháp lý lưu động", "Đợt", "Cuộc thi", "Cuộc", "Chuyên đề", "Câu lạc bộ",
     "Điểm truyền thông", "Vụ việc", "Lượt người", "Lượt",
+    "Chương trình phát thanh", "Chương trình truyền hình", "Chương trình phát thanh, truyền hình",
+    "Số", "Bản tin pháp luật", "Điểm trợ giúp pháp lý", "Điểm",
+    # coverage: where the work reaches
+    "Huyện", "Huyện, thành phố", "Huyện, thị xã, thành phố", "Xã", "Xã, thôn", "Xã, phường",
+    "Xã, phường, thị trấn", "Xã, thị trấn", "Thôn", "Thôn, bản", "Thôn, xóm", "Bản", "Xóm",
+    "Tổ dân phố", "Trại giam", "Trại tạm giam", "Cơ sở giam giữ", "Trường học", "Trường",
 )
 # fmt: on
 _QUANTITY_RE = re.compile(

@@ -4,7 +4,14 @@ from datetime import date
 
 from django.db import transaction
 
-from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from plans.models import (
+    Milestone,
+    Plan,
+    PlanItem,
+    PlanItemPeriod,
+    PlanItemUnit,
+    QuantityTarget,
+)
 from plans.reader import ParsedPlan
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
@@ -97,6 +104,7 @@ def create_plan_from_parsed(
     units: list[PlanItemUnit] = []
     quantities: list[QuantityTarget] = []
     milestones: list[Milestone] = []
+    periods: list[PlanItemPeriod] = []
     dept_keys = {k: k[1] for k, _names in known if k[0] == "department"}
     for position, raw in enumerate(parsed.items):
         path = (raw.path or "").strip()
@@ -133,6 +141,12 @@ def create_plan_from_parsed(
                 quantities.append(
                     QuantityTarget(item=item, label=str(q["unit"])[:128], target=q["quantity"])
                 )
+        periods += [
+            PlanItemPeriod(
+                item=item, position=n, start=_as_date(p["start"]), due=_as_date(p["end"])
+            )
+            for n, p in enumerate(raw.periods if timeframe_text else [])
+        ]
         for m_pos, m in enumerate(raw.milestones):
             owner = m["owner"] or ""
             matched = build_units(item, PlanItemUnit.Role.LEAD, [owner], known) if owner else []
@@ -150,7 +164,26 @@ def create_plan_from_parsed(
     PlanItemUnit.objects.bulk_create(units)
     QuantityTarget.objects.bulk_create(quantities)
     Milestone.objects.bulk_create(milestones)
+    PlanItemPeriod.objects.bulk_create(periods)
+    implemented = _referenced_plans(centre, parsed, exclude=plan.pk)
+    if implemented:
+        plan.implements.set(implemented)
     return plan
+
+
+def _referenced_plans(centre: Centre, parsed: ParsedPlan, *, exclude: int) -> list[Plan]:
+    """Plans of the centre that the legal bases name ("Kế hoạch số 08/KH-STP ngày ...")."""
+    found: list[Plan] = []
+    for ref in parsed.referenced_plans:
+        candidates = Plan.objects.filter(
+            centre=centre, number=ref["number"], symbol__iexact=ref["symbol"]
+        ).exclude(pk=exclude)
+        if ref["year"]:
+            candidates = candidates.filter(year=ref["year"])
+        match = candidates.order_by("-year").first()
+        if match is not None and match not in found:
+            found.append(match)
+    return found
 
 
 def _system_user(centre: Centre) -> User:

@@ -12,6 +12,8 @@ from tgpl.models import User
 from tgpl.search import search_key
 from tgpl.timeframes import parse_timeframe
 
+from .periods import replace_periods
+
 S = Plan.Status
 # The one table of allowed changes of a plan's status.
 PLAN_TRANSITIONS: dict[tuple[str, str], str] = {
@@ -164,6 +166,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
         )
         clone._history_user = actor
         clone.save()
+        replace_periods(clone, new)
         new_items[item.pk] = clone
         PlanItemUnit.objects.bulk_create(
             PlanItemUnit(
@@ -173,6 +176,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
                 department_id=u.department_id,
                 agency_id=u.agency_id,
                 collective=u.collective,
+                people=u.people,
                 name=u.name,
             )
             for u in item.units.all()

@@ -19,13 +19,15 @@ from tgpl.errors import BusinessRuleError
 from tgpl.models import Department, User
 from tgpl.timeframes import parse_timeframe
 
+from .periods import replace_periods
 from .units import build_units, unit_catalogue
 
 T = PlanItem.Status
 
 
 def owner_departments(item: PlanItem) -> list[Department]:
-    """The departments that lead a task, collectives ("Các Phòng, Chi nhánh") expanded.
+    """The departments that lead a task, collectives ("Các Phòng, Chi nhánh") expanded and
+    people ("Các Trợ giúp viên pháp lý") standing for the departments they work in.
 
     Uses `item.units` (prefetch it, with `department`) and the plan's centre departments.
     """
@@ -39,6 +41,16 @@ def owner_departments(item: PlanItem) -> list[Department]:
         for dept in Department.objects.filter(centre_id=item.plan.centre_id, is_active=True):
             if collectives_cover(collectives, dept.kind):
                 departments[dept.pk] = dept
+    people = {u.people for u in leads if u.people}
+    if people:  # "Các Trợ giúp viên pháp lý": the departments those people work in
+        held = set().union(*(roles.PEOPLE_ROLES.get(p, ()) for p in people))
+        for dept in Department.objects.filter(
+            centre_id=item.plan.centre_id,
+            is_active=True,
+            members__is_active=True,
+            members__groups__name__in=held,
+        ).distinct():
+            departments.setdefault(dept.pk, dept)
     return list(departments.values())
 
 
@@ -69,6 +81,7 @@ def save_item(
         item.parent = plan.items.filter(path=parent_path).first() if parent_path else None
     item._history_user = actor
     item.save()
+    replace_periods(item, plan.year)
     if lead is not None or partners is not None:
         set_item_units(item=item, lead=lead or [], partners=partners or [], actor=actor)
     return item

@@ -223,6 +223,8 @@ def test_2021_outreach_budget_and_quantities(plan_2021):
         {"quantity": 128, "unit": "Hộp tin"},
         {"quantity": 300, "unit": "Tờ thông tin"},
         {"quantity": 80_000, "unit": "Tờ gấp"},
+        {"quantity": 10, "unit": "huyện"},  # coverage: "Đài Phát thanh – Truyền hình 10 huyện"
+        {"quantity": 120, "unit": "xã, thôn"},  # "loa phát thanh của 120 xã, thôn"
     ]
     assert item.body.count("\n") == 4  # five bullets, the labelled lines left out
     assert "0205 375 7555" in item.body  # bold marks gone
