@@ -22,6 +22,14 @@ from .lines import (
 
 # --- Header and signer ---------------------------------------------------------------
 
+# An agency's name starts with one of these; an upper-case line that does not ("TỈNH LẠNG
+# SƠN" under "ỦY BAN NHÂN DÂN", "NHÀ NƯỚC" under "TRUNG TÂM TRỢ GIÚP PHÁP LÝ") goes on.
+_AGENCY_HEAD_RE = re.compile(
+    r"^(?:ỦY|UỶ|UBND|HĐND|HỘI|SỞ|TRUNG\s+TÂM|PHÒNG|CHI\s+NHÁNH|BAN|CỤC|BỘ|VỤ|VĂN\s+PHÒNG"
+    r"|TÒA|TOÀ|VIỆN|CÔNG\s+AN|ĐOÀN|ĐẢNG|MẶT\s+TRẬN|THANH\s+TRA)\b"
+)
+_BLANK_DATE_RE = re.compile(r",\s*ngày[\s.…_]*tháng[\s.…_]*năm[\s.…_]*$", re.I)
+
 
 def parse_header(paras: list[Para], plan: ParsedPlan) -> int | None:
     """Fill number/symbol/place/date/issuer from the lines above "KẾ HOẠCH"; return the year
@@ -49,9 +57,17 @@ def parse_header(paras: list[Para], plan: ParsedPlan) -> int | None:
                 except (TypeError, ValueError):
                     plan.date = None
                 continue
+            blank = _BLANK_DATE_RE.search(segment)
+            if blank and plan.place is None:  # "Lạng Sơn, ngày    tháng    năm"
+                place = segment[: blank.start()].strip(" |:-–")
+                plan.place = place if first_letter(place).isupper() else None
+                continue
             segment = segment.strip(" |")
             if is_upper(segment) and not PLAN_TYPE_RE.match(segment) and not m:
-                agencies.append(segment)
+                if agencies and not _AGENCY_HEAD_RE.match(segment):
+                    agencies[-1] = f"{agencies[-1]} {segment}"
+                else:
+                    agencies.append(segment)
     if agencies:
         plan.issuer = agencies[-1]
         plan.parent_agency = " ".join(agencies[:-1]) or None

@@ -129,7 +129,7 @@ def issuing_body(intro: Iterable[str], issuer: str | None, parent: str | None) -
 # --- The kind ------------------------------------------------------------------------
 
 _LAW_RE = re.compile(
-    r"\b(?:thi\s+hành|triển\s+khai\s+(?:thực\s+hiện\s+)?|thực\s+hiện\s+)Luật\b", re.I
+    r"\b(?i:thi\s+hành|triển\s+khai(?:\s+thực\s+hiện)?|thực\s+hiện)\s+(?:các\s+)?Luật\b"
 )
 _POLICY_RE = re.compile(r"\bchính\s+sách\b|/QĐ-TTg\b|/NQ-CP\b", re.I)
 
@@ -140,7 +140,8 @@ def guess_kind(title: str | None, intro: Iterable[str] = ()) -> str:
     A thematic plan says "chuyên đề"; inter-agency coordination "phối hợp liên ngành" (or
     starts "Phối hợp"); a law-implementation plan implements a Luật ("triển khai thi hành
     Luật ..."); a policy plan implements a policy (Quyết định .../QĐ-TTg, "chính sách");
-    a plan of the year's work ("công tác ... năm 2021") is annual.
+    a plan of the year's work ("công tác ... năm 2021") is annual; any other ("Truyền
+    thông về trợ giúp pháp lý năm 2024") is "other".
     """
     title = re.sub(r"\s+", " ", title or "").strip()
     lowered = title.casefold()
@@ -161,7 +162,7 @@ def guess_kind(title: str | None, intro: Iterable[str] = ()) -> str:
         return "policy"
     if any(_LAW_RE.search(t) for t in implementing) and "công tác" not in lowered:
         return "law"
-    if "công tác" in lowered or re.search(r"\bnăm\s+\d{4}\b", lowered):
+    if "công tác" in lowered:
         return "annual"
     return "other"
 

@@ -140,6 +140,21 @@ def should_join(first: Para, last: Para, line: Para, width: int | None = None) -
     return ends_open(last.text)
 
 
+_CODE_BREAK_RE = re.compile(r"[A-ZĐ0-9]-$")
+
+
+def _join(lines) -> str:
+    """The lines of a paragraph on one line; a code a PDF broke after its hyphen
+    ("10/2018/TTLT-BTP-BCA-BQP-" + "BTC-TANDTC") is joined without a space."""
+    out = ""
+    for line in lines:
+        if out and _CODE_BREAK_RE.search(out) and line[:1].isupper() and line[:1].isalnum():
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
 def paragraphs(text: str) -> list[Para]:
     """Clean lines joined into paragraphs (see :func:`should_join`)."""
     lines: list[Para] = []
@@ -162,7 +177,7 @@ def paragraphs(text: str) -> list[Para]:
             groups.append([line])
     return [
         Para(
-            " ".join(line.text for line in group),
+            _join(line.text for line in group),
             group[0].bullet,
             all(line.bold for line in group),
             group[0].gap,

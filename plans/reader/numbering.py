@@ -213,8 +213,8 @@ class WordNumbering:
             restart = levels.get(deeper, Level()).restart
             if restart != 0 and (restart is None or restart - 1 <= ilvl):
                 del counters[deeper]
-        if level.fmt == "bullet":
-            return "-"
+        if level.fmt == "bullet":  # "+" stays "+" (milestones are written so), others "-"
+            return "+" if level.text.strip() == "+" else "-"
         return self._render(level, levels, counters, ilvl)
 
     @staticmethod

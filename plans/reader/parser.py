@@ -121,14 +121,24 @@ def _clean_value(text: str) -> str:
 
 
 def _dedupe_quantities(found) -> list:
-    """The result often repeats the title's target ("12 chuyên mục" twice): once."""
+    """The result often repeats the title's target ("12 chuyên mục" twice, "20 buổi truyền
+    thông" then "20 buổi"): once, with the longer name."""
     out: list = []
     for q in found:
-        if not any(
-            o["quantity"] == q["quantity"] and o["unit"].casefold() == q["unit"].casefold()
-            for o in out
-        ):
+        unit = q["unit"].casefold()
+        same = next(
+            (
+                o
+                for o in out
+                if o["quantity"] == q["quantity"]
+                and (o["unit"].casefold().startswith(unit) or unit.startswith(o["unit"].casefold()))
+            ),
+            None,
+        )
+        if same is None:
             out.append(q)
+        elif len(q["unit"]) > len(same["unit"]):
+            same["unit"] = q["unit"]
     return out
 
 

@@ -42,6 +42,9 @@ _HEAD_RE = re.compile(
 _COLLECTIVE_RE = re.compile(
     r"\b[Cc]ác\s+[Pp]hòng(?:\s+chuyên\s+môn)?\s*(?:,|và|/)\s*(?:các\s+)?(?:[Cc]hi\s+nhánh|[Bb]an)"
     r"(?:\s+(?:thuộc|của)\s+Trung\s+tâm)?"
+    # "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị (liên quan)": one collective name
+    r"|\b[Cc]ác\s+[Ss]ở\s*,\s*[Bb]an\s*,\s*[Nn]gành(?:\s+(?:tỉnh|liên\s+quan))?"
+    r"|\b[Cc]ác\s+cơ\s+quan\s*,\s*đơn\s+vị(?:\s+liên\s+quan)?"
 )
 _PROTECT = "\x00"  # stands for a comma inside a collective name while splitting
 

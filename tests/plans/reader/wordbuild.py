@@ -69,6 +69,18 @@ class WordPlan:
         )
         return num_id
 
+    def link_style(self, style_name: str, num_id: str, ilvl: int = 0) -> None:
+        """Number a paragraph style by a list, as Word links "Heading 1" to a multilevel
+        list: the style's ``w:pPr`` holds the ``w:numPr``, the paragraphs none."""
+        style = self.doc.styles[style_name]
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = ilvl
+        num_pr.get_or_add_numId().val = int(num_id)
+
+    def heading(self, text: str, style_name: str):
+        paragraph = self.doc.add_paragraph(text, style=style_name)
+        return paragraph
+
     # body -------------------------------------------------------------------------------
 
     def para(
