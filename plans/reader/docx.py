@@ -75,13 +75,16 @@ class _DocxReader:
             numbering = None
         styles = getattr(getattr(part, "styles", None), "element", None)
         self.numbering = WordNumbering(numbering, styles)
-        self.labels: dict[int, str | None] = {}  # per w:p element: counted once
+        # Per w:p element, counted once (a table's cells are read more than once). Keyed by
+        # the element itself: holding it keeps lxml's proxy alive, whereas an id() of a
+        # proxy that was freed can come back for another paragraph.
+        self.labels: dict[object, str | None] = {}
 
     def label(self, paragraph) -> str | None:
-        key = id(paragraph._p)
-        if key not in self.labels:
-            self.labels[key] = self.numbering.label(paragraph._p)
-        return self.labels[key]
+        element = paragraph._p
+        if element not in self.labels:
+            self.labels[element] = self.numbering.label(element)
+        return self.labels[element]
 
     def paragraph_lines(self, paragraph) -> list[str]:
         """A Word paragraph as lines of text; bold runs as **...**, italic runs as *...*."""
