@@ -91,6 +91,13 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
     by_centre: dict[int, list[Department]] = defaultdict(list)
     for dept in departments:
         by_centre[dept.centre_id].append(dept)
+    # People outside any department (the director, often) can be owners too: "Lãnh đạo
+    # Trung tâm". Their roles come with them (one query more, whatever the size).
+    unattached: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(
+        centre_id__in=centres, is_active=True, department__isnull=True
+    ).prefetch_related("groups"):
+        unattached[user.centre_id].append(user)
 
     def owners_of(item: PlanItem) -> tuple[list[Department], tuple, list[Department]]:
         """The owner departments, the people a task names as owners (holders of the roles
@@ -113,6 +120,12 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
             if found:
                 holders += found
                 their_depts.append(dept)
+        if people:
+            holders += [
+                u
+                for u in unattached[item.plan.centre_id]
+                if any(roles.holds_people_role(u, p) for p in people)
+            ]
         units = list({d.pk: d for d in named}.values())
         return list({d.pk: d for d in named + their_depts}.values()), tuple(holders), units
 

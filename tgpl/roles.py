@@ -75,6 +75,12 @@ def members_holding(department, roles: Iterable[str]):
     )
 
 
+def departments_of_people(departments, people: Iterable[str]):
+    """Of these departments (a queryset), those where people of these kinds work."""
+    held = set().union(*(PEOPLE_ROLES.get(p, frozenset()) for p in people))
+    return departments.filter(members__is_active=True, members__groups__name__in=held).distinct()
+
+
 def holds_people_role(user, people: str) -> bool:
     """Whether the user is one of the people a task names as owners ("legal_aid_officers")."""
     return bool(roles_of(user) & PEOPLE_ROLES.get(people, frozenset()))

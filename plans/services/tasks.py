@@ -43,13 +43,10 @@ def owner_departments(item: PlanItem) -> list[Department]:
                 departments[dept.pk] = dept
     people = {u.people for u in leads if u.people}
     if people:  # "Các Trợ giúp viên pháp lý": the departments those people work in
-        held = set().union(*(roles.PEOPLE_ROLES.get(p, ()) for p in people))
-        for dept in Department.objects.filter(
-            centre_id=item.plan.centre_id,
-            is_active=True,
-            members__is_active=True,
-            members__groups__name__in=held,
-        ).distinct():
+        centre_departments = Department.objects.filter(
+            centre_id=item.plan.centre_id, is_active=True
+        )
+        for dept in roles.departments_of_people(centre_departments, people):
             departments.setdefault(dept.pk, dept)
     return list(departments.values())
 

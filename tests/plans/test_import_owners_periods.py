@@ -22,7 +22,7 @@ TRUNG TÂM TRỢ GIÚP PHÁP LÝ NHÀ NƯỚC
 Số: 12/KH-TGPL
 Lạng Sơn, ngày 05 tháng 01 năm 2026
 KẾ HOẠCH
-Truyền thông về trợ giúp pháp lý năm 2026
+Truyền thông, kiểm tra trong công tác trợ giúp pháp lý năm 2026
 
 Thực hiện Kế hoạch số 03/KH-TGPL ngày 02/01/2026 về công tác trợ giúp pháp lý năm 2026,
 Trung tâm Trợ giúp pháp lý nhà nước xây dựng Kế hoạch như sau:
@@ -160,3 +160,15 @@ def test_a_plan_with_no_year_anywhere_is_refused_not_dated_today(centre, staff):
     with pytest.raises(BusinessRuleError, match="năm"):
         services.create_plan_from_parsed(centre=centre, plan=reading, actor=staff)
     assert Plan.objects.count() == 0
+
+
+def test_leaders_outside_any_department_are_reminded_of_their_tasks(
+    centre, staff, director, admin_office
+):
+    assert director.department is None
+    plan = save(centre, staff)
+    services.approve_plan(plan=plan, actor=director)
+    item = plan.items.get(path="I.2")  # "Chủ trì: Lãnh đạo Trung tâm", Quý II, IV
+    scan.run_scan(now=at(datetime.date(2026, 6, 30)))
+    reminded = Reminder.objects.filter(object_id=item.pk, kind="due")
+    assert {r.recipient for r in reminded} == {director}
