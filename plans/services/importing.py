@@ -79,7 +79,7 @@ def create_plan_from_parsed(
         number=number,
         symbol=symbol,
         kind=kind,
-        issuing_body=(parsed.issuing_body or centre.name)[:255],
+        issuing_body=_issuing_body(parsed, centre)[:255],
         place=(parsed.place or "")[:64],
         date=parsed.date,
         year=year,
@@ -169,6 +169,15 @@ def create_plan_from_parsed(
     if implemented:
         plan.implements.set(implemented)
     return plan
+
+
+def _issuing_body(parsed: ParsedPlan, centre: Centre) -> str:
+    """The body the document names; the centre's full name when the document names the
+    centre without its province ("Trung tâm Trợ giúp pháp lý nhà nước")."""
+    named = (parsed.issuing_body or "").strip()
+    if not named or centre.name.casefold().startswith(named.casefold()):
+        return centre.name
+    return named
 
 
 def _referenced_plans(centre: Centre, parsed: ParsedPlan, *, exclude: int) -> list[Plan]:

@@ -172,3 +172,11 @@ def test_leaders_outside_any_department_are_reminded_of_their_tasks(
     scan.run_scan(now=at(datetime.date(2026, 6, 30)))
     reminded = Reminder.objects.filter(object_id=item.pk, kind="due")
     assert {r.recipient for r in reminded} == {director}
+
+
+def test_the_centre_named_without_its_province_is_the_centre(centre, staff, sample_2025):
+    plan = services.create_plan_from_parsed(
+        centre=centre, plan=parse_plan(sample_2025), actor=staff
+    )
+    assert plan.issuing_body == centre.name  # "... nhà nước tỉnh Lạng Sơn"
+    assert plan.kind == Plan.Kind.THEMATIC
