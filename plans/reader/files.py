@@ -13,10 +13,10 @@ from __future__ import annotations
 import codecs
 from pathlib import PurePath
 
-from .docx import docx_text
 from .errors import PlanParseError
 from .pdf import pdf_text
 from .text import normalize_text
+from .word import docx_text
 
 
 def decode_text(data: bytes) -> str:

@@ -95,6 +95,8 @@ def letters(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
+    if n <= 0 or n > 3999:  # what letters and Roman numerals cannot write sensibly
+        return str(n)
     if fmt == "upperRoman":
         return roman(n)
     if fmt == "lowerRoman":

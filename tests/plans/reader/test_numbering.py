@@ -4,6 +4,8 @@ counts them (formats, levels, restarts, overrides, styles)."""
 import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from hypothesis import given
+from hypothesis import strategies as st
 
 from plans.reader.numbering import WordNumbering, format_number
 
@@ -23,6 +25,9 @@ W = nsdecls("w")
         (12, "decimal", "12"),
         (5, "none", ""),
         (5, "ordinalText", "5"),  # a format the reader does not spell: the number
+        (10**9, "upperRoman", "1000000000"),  # a hostile start value stays cheap
+        (10**9, "lowerLetter", "1000000000"),
+        (0, "upperRoman", "0"),
     ],
 )
 def test_format_number(n, fmt, text):
@@ -159,3 +164,21 @@ def test_numbering_through_a_paragraph_style_and_its_base():
 
 def test_a_document_without_numbering_numbers_nothing():
     assert WordNumbering(None).label(para("1")) is None
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["5", "6", "0", "x", None]), st.integers(-2, 12)),
+        max_size=40,
+    )
+)
+def test_any_sequence_of_list_paragraphs_is_numbered_without_error(sequence):
+    nums = (
+        '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+        '<w:num w:numId="6"><w:abstractNumId w:val="1"/>'
+        '<w:lvlOverride w:ilvl="2"><w:startOverride w:val="7"/></w:lvlOverride></w:num>'
+    )
+    numbers = numbering(MULTILEVEL, nums)
+    for num_id, ilvl in sequence:
+        label = numbers.label(para(num_id, ilvl))
+        assert label is None or (isinstance(label, str) and label)
