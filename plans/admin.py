@@ -3,7 +3,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from tgpl.admin import CentreScopedAdmin, RoleAdminMixin
 
-from .models import Milestone, Plan, PlanItem, PlanItemUnit, ProgressUpdate, QuantityTarget
+from .models import (
+    Milestone,
+    Plan,
+    PlanItem,
+    PlanItemPeriod,
+    PlanItemUnit,
+    ProgressUpdate,
+    QuantityTarget,
+)
 
 
 @admin.register(Plan)
@@ -20,13 +28,25 @@ class UnitInline(admin.TabularInline):
     extra = 0
 
 
+class PeriodInline(admin.TabularInline):
+    """Read from the time frame text ("Quý II, IV"): shown, changed only with the text."""
+
+    model = PlanItemPeriod
+    extra = 0
+    can_delete = False
+    readonly_fields = ["position", "start", "due"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(PlanItem)
 class PlanItemAdmin(RoleAdminMixin, SimpleHistoryAdmin):
     list_display = ["path", "title", "plan", "kind", "due", "status", "percent"]
     list_filter = ["kind", "status", "plan__year"]
     search_fields = ["title", "path"]
     list_select_related = ["plan"]
-    inlines = [UnitInline]
+    inlines = [UnitInline, PeriodInline]
     raw_id_fields = ["plan", "parent"]
 
     def get_queryset(self, request):

@@ -8,9 +8,8 @@ from django.utils import timezone
 from tgpl.models import Centre, User
 
 from . import services
-from .importing import plan_data
 from .models import Plan, PlanItem
-from .parsing import parse_plan
+from .reader import parse_plan
 from .samples import samples_dir
 
 SAMPLES = samples_dir()
@@ -34,7 +33,7 @@ def seed_demo_plans(centre: Centre, stdout) -> None:
         if existing is None:
             existing = services.create_plan_from_parsed(
                 centre=centre,
-                data=plan_data(parsed),
+                plan=parsed,
                 kind=kind,
                 actor=drafter,
                 source_text=path.read_text(encoding="utf-8"),

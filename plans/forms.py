@@ -135,11 +135,15 @@ class ProgressForm(FormMixin, forms.Form):
 
 
 class ImportForm(FormMixin, forms.Form):
-    kind = forms.ChoiceField(label="Loại kế hoạch", choices=Plan.Kind.choices)
-    document = forms.FileField(
-        label="Tệp kế hoạch (.docx hoặc .txt)",
+    kind = forms.ChoiceField(
+        label="Loại kế hoạch",
+        choices=[("", "Nhận biết theo nội dung văn bản"), *Plan.Kind.choices],
         required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.txt"}),
+    )
+    document = forms.FileField(
+        label="Tệp kế hoạch (.docx, .pdf hoặc .txt)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.pdf,.txt"}),
     )
     text = forms.CharField(
         label="Hoặc dán nội dung kế hoạch",

@@ -89,7 +89,9 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField("ngày tạo", default=timezone.now)
     search_key = models.CharField(max_length=800, blank=True, editable=False, db_index=True)
-    history = HistoricalRecords(excluded_fields=["source_text", "search_key"])
+    history = HistoricalRecords(
+        excluded_fields=["source_text", "search_key"], m2m_fields=[implements]
+    )
 
     objects = PlanQuerySet.as_manager()
 
@@ -128,19 +130,21 @@ class PlanItemQuerySet(models.QuerySet):
         return self.tasks().filter(due__lt=today).exclude(status=PlanItem.Status.DONE)
 
     def owned_by(self, department: Department):
-        """Tasks a department leads: named, or through a collective ("Các Phòng, Chi nhánh")."""
+        """Tasks a department leads: named, through a collective ("Các Phòng, Chi nhánh"), or
+        through people who work in it ("Các Trợ giúp viên pháp lý", "Lãnh đạo Trung tâm")."""
         collective = (
             PlanItemUnit.Collective.OFFICES
             if department.kind == Department.Kind.OFFICE
             else PlanItemUnit.Collective.BRANCHES
         )
-        return self.filter(
-            models.Q(units__role=PlanItemUnit.Role.LEAD, units__department=department)
-            | models.Q(
-                units__role=PlanItemUnit.Role.LEAD,
-                units__collective__in=[collective, PlanItemUnit.Collective.ALL],
-            )
-        ).distinct()
+        lead = models.Q(units__role=PlanItemUnit.Role.LEAD)
+        owners = models.Q(units__department=department) | models.Q(
+            units__collective__in=[collective, PlanItemUnit.Collective.ALL]
+        )
+        for people, held in roles.PEOPLE_ROLES.items():
+            members = roles.members_holding(department, held)
+            owners |= models.Q(units__people=people) & models.Q(models.Exists(members))
+        return self.filter(lead & owners).distinct()
 
 
 class PlanItem(models.Model):
@@ -250,6 +254,16 @@ class PlanItemUnit(models.Model):
         OFFICES = "offices", "Các Phòng"
         BRANCHES = "branches", "Các Chi nhánh"
 
+    class People(models.TextChoices):
+        """Owners that are people, not departments ("Các Trợ giúp viên pháp lý")."""
+
+        NONE = "", "—"
+        LEADERSHIP = "leadership", "Lãnh đạo Trung tâm"
+        LEGAL_AID_OFFICERS = "legal_aid_officers", "Trợ giúp viên pháp lý"
+        CONTRACTED_LAWYERS = "contracted_lawyers", "Luật sư thực hiện TGPL"
+        COLLABORATORS = "collaborators", "Cộng tác viên"
+        STAFF = "staff", "Viên chức"
+
     item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="units")
     role = models.CharField("vai trò", max_length=8, choices=Role.choices)
     position = models.PositiveSmallIntegerField(default=0)
@@ -261,6 +275,14 @@ class PlanItemUnit(models.Model):
     )
     collective = models.CharField(
         "nhóm đơn vị", max_length=16, choices=Collective.choices, blank=True, default=""
+    )
+    people = models.CharField(
+        "nhóm người thực hiện",
+        max_length=24,
+        choices=People.choices,
+        blank=True,
+        default="",
+        help_text="Chủ trì là người (Trợ giúp viên pháp lý, Lãnh đạo Trung tâm), không phải phòng.",
     )
     name = models.CharField("tên đơn vị như trong văn bản", max_length=255)
     history = HistoricalRecords()
@@ -302,6 +324,25 @@ class QuantityTarget(models.Model):
     @property
     def percent(self) -> int:
         return min(100, round(100 * self.achieved / self.target)) if self.target else 0
+
+
+class PlanItemPeriod(models.Model):
+    """One of several separate periods of a task ("Quý II, IV": April–June and October–
+    December), each with its own due date and reminders."""
+
+    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="periods")
+    position = models.PositiveSmallIntegerField(default=0)
+    start = models.DateField("bắt đầu")
+    due = models.DateField("hạn")
+
+    class Meta:
+        verbose_name = "đợt thực hiện"
+        verbose_name_plural = "đợt thực hiện"
+        ordering = ["item", "position"]
+        indexes = [models.Index(fields=["due"])]
+
+    def __str__(self) -> str:
+        return f"{self.start:%d/%m/%Y} – {self.due:%d/%m/%Y}"
 
 
 class Milestone(models.Model):

@@ -1,18 +1,20 @@
-"""Deadlines of plans for the reminder scan: tasks (and each occurrence of recurring
-ones) and milestones of approved plans. Three queries whatever the number of tasks."""
+"""Deadlines of plans for the reminder scan: tasks (each occurrence of recurring ones, each
+of several separate periods: "Quý II, IV" falls due on 30/6 and again on 31/12) and
+milestones of approved plans. A fixed number of queries whatever the number of tasks."""
 
 import datetime
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from tgpl import roles
 from tgpl.models import Department, User
 from tgpl.notifications.deadlines import Deadline
 from tgpl.timeframes import parse_timeframe
 
-from .models import Milestone, Plan, PlanItem, PlanItemUnit, collectives_cover
+from .models import Milestone, Plan, PlanItem, PlanItemPeriod, PlanItemUnit, collectives_cover
 
 LOOK_BACK = datetime.timedelta(days=366)
 
@@ -28,7 +30,11 @@ def _people(departments: list[Department]) -> tuple[tuple, tuple]:
 
 
 def _occurrence_due(item: PlanItem, today: datetime.date) -> datetime.date | None:
-    """For a recurring task, the end of the current period; otherwise the due date."""
+    """For a recurring task or one of separate periods, the end of the current period
+    (the last one once all are past); otherwise the due date."""
+    periods = [p.due for p in item.periods.all()]
+    if periods:
+        return next((due for due in periods if due >= today), periods[-1])
     if item.recurrence in ("none", "continuous"):
         return item.due
     periods = parse_timeframe(item.timeframe_text, default_year=item.plan.year).periods
@@ -40,7 +46,7 @@ def _occurrence_due(item: PlanItem, today: datetime.date) -> datetime.date | Non
 
 def _lead_units():
     return PlanItemUnit.objects.filter(role=PlanItemUnit.Role.LEAD).only(
-        "item_id", "department_id", "collective"
+        "item_id", "department_id", "collective", "people"
     )
 
 
@@ -48,7 +54,10 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
     task_window = Q(due__gte=today - LOOK_BACK)
     milestone_window = Q(due__gte=today - LOOK_BACK)
     if until is not None:  # recurring tasks fall due every period, whatever their end date
-        task_window &= Q(due__lte=until) | ~Q(recurrence__in=["none", "continuous"])
+        period_due = PlanItemPeriod.objects.filter(item=OuterRef("pk"), due__lte=until)
+        task_window &= (
+            Q(due__lte=until) | ~Q(recurrence__in=["none", "continuous"]) | Q(Exists(period_due))
+        )
         milestone_window &= Q(due__lte=until)
     tasks = list(
         PlanItem.objects.filter(
@@ -58,7 +67,7 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
         )
         .exclude(status=PlanItem.Status.DONE)
         .select_related("plan")
-        .prefetch_related(Prefetch("units", queryset=_lead_units()))
+        .prefetch_related(Prefetch("units", queryset=_lead_units()), "periods")
     )
     milestones = list(
         Milestone.objects.filter(
@@ -71,39 +80,70 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
     departments = list(
         Department.objects.filter(centre_id__in=centres, is_active=True)
         .select_related("head")
-        .prefetch_related(Prefetch("members", queryset=User.objects.filter(is_active=True)))
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=User.objects.filter(is_active=True).prefetch_related("groups"),
+            )
+        )
     )
     by_id = {d.pk: d for d in departments}
     by_centre: dict[int, list[Department]] = defaultdict(list)
     for dept in departments:
         by_centre[dept.centre_id].append(dept)
+    # People outside any department (the director, often) can be owners too: "Lãnh đạo
+    # Trung tâm". Their roles come with them (one query more, whatever the size).
+    unattached: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(
+        centre_id__in=centres, is_active=True, department__isnull=True
+    ).prefetch_related("groups"):
+        unattached[user.centre_id].append(user)
 
-    def owners_of(item: PlanItem) -> list[Department]:
-        named, collectives = [], set()
+    def owners_of(item: PlanItem) -> tuple[list[Department], tuple, list[Department]]:
+        """The owner departments, the people a task names as owners (holders of the roles
+        "Các Trợ giúp viên pháp lý", "Lãnh đạo Trung tâm" name) and their departments."""
+        named, collectives, people = [], set(), set()
         for unit in item.units.all():
             if unit.department_id in by_id:
                 named.append(by_id[unit.department_id])
+            elif unit.people:
+                people.add(unit.people)
             elif unit.collective:
                 collectives.add(unit.collective)
+        holders, their_depts = [], []
         for dept in by_centre[item.plan.centre_id]:
             if collectives and collectives_cover(collectives, dept.kind):
                 named.append(dept)
-        return list({d.pk: d for d in named}.values())
+            found = [
+                m for m in dept.members.all() if any(roles.holds_people_role(m, p) for p in people)
+            ]
+            if found:
+                holders += found
+                their_depts.append(dept)
+        if people:
+            holders += [
+                u
+                for u in unattached[item.plan.centre_id]
+                if any(roles.holds_people_role(u, p) for p in people)
+            ]
+        units = list({d.pk: d for d in named}.values())
+        return list({d.pk: d for d in named + their_depts}.values()), tuple(holders), units
 
     for item in tasks:
         due = _occurrence_due(item, today)
         if due is None:
             continue
-        depts = owners_of(item)
+        depts, holders, units = owners_of(item)
         collective_only = not any(u.department_id for u in item.units.all())
-        everyone, heads = _people(depts)
+        everyone = _people(units)[0]
+        heads = _people(depts)[1]
         yield Deadline(
             subject=item,
             deadline="plan_task",
             label="Nhiệm vụ kế hoạch",
             title=f"{item.path} {item.title[:120]} ({item.plan.number_text})",
             due_at=_end_of_day(due),
-            owners=heads if collective_only else everyone,
+            owners=tuple({*(heads if collective_only else everyone), *holders}),
             escalate_to=heads,
             url=reverse("plans:item", args=[item.pk]),
             next_step="Báo cáo tiến độ trên trang nhiệm vụ khi hoàn thành.",
@@ -113,7 +153,7 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
         if milestone.owner_department_id in by_id:
             depts = [by_id[milestone.owner_department_id]]
         else:  # "Trung tâm tổ chức ...": the task's owners answer for it
-            depts = owners_of(item)
+            depts = owners_of(item)[0]
         everyone, heads = _people(depts)
         yield Deadline(
             subject=milestone,

@@ -43,7 +43,9 @@ def get_item_for(user: User, pk: int) -> PlanItem:
         return (
             PlanItem.objects.visible_to(user)
             .select_related("plan__centre", "parent")
-            .prefetch_related(units_prefetch(), "quantities", "milestones__owner_department")
+            .prefetch_related(
+                units_prefetch(), "quantities", "milestones__owner_department", "periods"
+            )
             .get(pk=pk)
         )
     except PlanItem.DoesNotExist as exc:
@@ -67,13 +69,14 @@ class ItemNode:
 def plan_tree(plan: Plan, today: date) -> tuple[list[ItemNode], ItemNode]:
     """The plan's items in the document's hierarchy, with progress rolled up to headings.
 
-    Four queries whatever the size: items, units, quantities, milestones.
+    Five queries whatever the size: items, units, quantities, milestones, periods.
     """
     items = list(
         plan.items.order_by("position").prefetch_related(
             units_prefetch(),
             "quantities",
             Prefetch("milestones", queryset=Milestone.objects.select_related("owner_department")),
+            "periods",
         )
     )
     nodes = {item.pk: ItemNode(item=item) for item in items}
@@ -126,7 +129,7 @@ def board_tasks(
         .owned_by(department)
         .filter(plan__status=Plan.Status.APPROVED)
         .select_related("plan")
-        .prefetch_related(units_prefetch(), "quantities")
+        .prefetch_related(units_prefetch(), "quantities", "periods")
     )
     if plan is not None:
         tasks = tasks.filter(plan=plan)

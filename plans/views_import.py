@@ -1,7 +1,6 @@
 """Importing plans from documents (upload or paste → preview → correct → save) and
 a plan's tasks from/to .xlsx."""
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,60 +10,24 @@ from django.views.decorators.http import require_POST
 
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
-from tgpl.forms import FormMixin
 from tgpl.spreadsheets import read_xlsx, xlsx_response
 
 from . import selectors, services
 from .forms import ImportForm
-from .importing import plan_data
-from .models import Plan, PlanItem
-from .parsing import PlanParseError, parse_plan, read_plan_text
+from .import_preview import PreviewHeaderForm, PreviewItemFormSet, plan_from_preview, preview_forms
+from .models import Plan
+from .reader import (
+    ContractError,
+    ParsedPlan,
+    PlanParseError,
+    parse_plan,
+    plan_from_json,
+    plan_to_json,
+    read_plan_text,
+)
 from .resources import PlanItemResource
-from .services.units import split_names
 
 SESSION_KEY = "plan_import"
-
-
-class PreviewHeaderForm(FormMixin, forms.Form):
-    kind = forms.ChoiceField(label="Loại kế hoạch", choices=Plan.Kind.choices)
-    number = forms.IntegerField(label="Số", required=False, min_value=1)
-    symbol = forms.CharField(label="Ký hiệu", max_length=32)
-    place = forms.CharField(label="Địa danh", max_length=64, required=False)
-    date = forms.DateField(
-        label="Ngày ban hành", required=False, widget=forms.DateInput(format="%d/%m/%Y")
-    )
-    year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100)
-    title = forms.CharField(
-        label="Trích yếu", max_length=500, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    recipients = forms.CharField(
-        label="Nơi nhận", required=False, widget=forms.Textarea(attrs={"rows": 4})
-    )
-    signer_on_behalf = forms.CharField(label="Thẩm quyền ký", required=False, max_length=64)
-    signer_title = forms.CharField(label="Chức vụ người ký", required=False, max_length=128)
-    signer_name = forms.CharField(label="Người ký", required=False, max_length=128)
-
-
-class PreviewItemForm(FormMixin, forms.Form):
-    src = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    keep = forms.BooleanField(label="Giữ", required=False, initial=True)
-    path = forms.CharField(label="Mục", max_length=64)
-    kind = forms.ChoiceField(label="Loại", choices=PlanItem.Kind.choices)
-    title = forms.CharField(label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}))
-    lead = forms.CharField(
-        label="Chủ trì", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    partners = forms.CharField(
-        label="Phối hợp", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    timeframe_text = forms.CharField(label="Thời gian", required=False, max_length=255)
-    result = forms.CharField(
-        label="Kết quả", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    budget_vnd = forms.IntegerField(label="Kinh phí", required=False, min_value=0)
-
-
-PreviewItemFormSet = forms.formset_factory(PreviewItemForm, extra=0)
 
 
 def _require_drafter(user):
@@ -73,7 +36,7 @@ def _require_drafter(user):
 
 
 def import_document(request):
-    """Step 1: a .docx/.txt upload or pasted text, parsed into a preview."""
+    """Step 1: a .docx/.pdf/.txt upload or pasted text, read into a preview."""
     _require_drafter(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -83,16 +46,23 @@ def import_document(request):
                 text = read_plan_text(upload.read(), upload.name)
             else:
                 text = form.cleaned_data["text"]
-            data = plan_data(parse_plan(text))
+            parsed = parse_plan(text)
         except PlanParseError as exc:
             form.add_error("document", str(exc))
         else:
-            if not data["items"]:
+            if not parsed.items:
                 form.add_error(None, "Không tìm thấy mục đánh số nào (I., 1., 1.1.) trong văn bản.")
             else:
                 kind = form.cleaned_data["kind"]
-                request.session[SESSION_KEY] = {"data": data, "kind": kind, "source": text}
-                return _preview(request, data, kind)
+                request.session[SESSION_KEY] = {
+                    "plan": plan_to_json(parsed),
+                    "kind": kind,
+                    "source": text,
+                }
+                header, items = preview_forms(
+                    parsed, kind=kind, default_symbol=_default_symbol(request)
+                )
+                return _preview(request, parsed, header, items)
     return render(
         request,
         "plans/import_form.html",
@@ -104,42 +74,11 @@ def import_document(request):
     )
 
 
-def _preview(request, data, kind, header=None, items=None, error=None, status=200):
-    if header is None:
-        signer = data.get("signer") or {}
-        header = PreviewHeaderForm(
-            initial={
-                "kind": kind,
-                "number": data.get("number"),
-                "symbol": data.get("symbol") or f"KH-{request.user.centre.document_symbol}",
-                "place": data.get("place"),
-                "date": data.get("date"),
-                "year": data.get("year"),
-                "title": data.get("title"),
-                "recipients": "\n".join(data.get("recipients") or []),
-                "signer_on_behalf": signer.get("on_behalf"),
-                "signer_title": signer.get("title"),
-                "signer_name": signer.get("name"),
-            }
-        )
-    if items is None:
-        items = PreviewItemFormSet(
-            initial=[
-                {
-                    "src": index,
-                    "keep": True,
-                    "path": item["path"],
-                    "kind": item["kind"],
-                    "title": item["title"],
-                    "lead": "\n".join(item["lead"]),
-                    "partners": "\n".join(item["partners"]),
-                    "timeframe_text": item["timeframe_text"],
-                    "result": item["result"],
-                    "budget_vnd": item["budget_vnd"],
-                }
-                for index, item in enumerate(data["items"])
-            ]
-        )
+def _default_symbol(request) -> str:
+    return f"KH-{request.user.centre.document_symbol}"
+
+
+def _preview(request, parsed: ParsedPlan, header, items, error=None, status=200):
     return render(
         request,
         "plans/import_preview.html",
@@ -147,7 +86,8 @@ def _preview(request, data, kind, header=None, items=None, error=None, status=20
             "title": "Kiểm tra kế hoạch trước khi lưu",
             "header": header,
             "items": items,
-            "warnings": data.get("warnings") or [],
+            "rows": list(zip(items.forms, _sources(parsed, items), strict=True)),
+            "warnings": parsed.warnings,
             "error": error,
             "breadcrumbs": [
                 ("Kế hoạch", reverse("plans:index")),
@@ -159,73 +99,56 @@ def _preview(request, data, kind, header=None, items=None, error=None, status=20
     )
 
 
+def _sources(parsed: ParsedPlan, items) -> list:
+    """The item of the reading each row of the preview shows (its number as the document
+    shows it, its quantity targets and periods)."""
+    sources = []
+    for form in items.forms:
+        src = form["src"].value()
+        try:
+            sources.append(parsed.items[int(src)])
+        except (TypeError, ValueError, IndexError):
+            sources.append(None)
+    return sources
+
+
+def _stored_plan(request) -> tuple[dict, ParsedPlan] | None:
+    stored = request.session.get(SESSION_KEY)
+    if not stored or "plan" not in stored:
+        return None
+    try:
+        return stored, plan_from_json(stored["plan"])
+    except ContractError:
+        return None
+
+
 @require_POST
 def import_confirm(request):
     """Step 2: the corrected preview is saved as a draft plan, all or nothing."""
     _require_drafter(request.user)
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
+    found = _stored_plan(request)
+    if found is None:
         messages.error(request, "Phiên nhập kế hoạch đã hết hạn. Vui lòng tải văn bản lên lại.")
         return redirect("plans:import")
-    data = stored["data"]
+    stored, parsed = found
     header = PreviewHeaderForm(request.POST)
     items = PreviewItemFormSet(request.POST)
     if not (header.is_valid() and items.is_valid()):
-        return _preview(
-            request,
-            data,
-            stored["kind"],
-            header,
-            items,
-            error="Có thông tin chưa hợp lệ, xem các ô tô đỏ.",
-            status=400,
-        )
-    h = header.cleaned_data
-    corrected = {
-        **data,
-        "number": h["number"],
-        "symbol": h["symbol"],
-        "place": h["place"],
-        "date": h["date"].isoformat() if h["date"] else None,
-        "year": h["year"],
-        "title": h["title"],
-        "recipients": split_names(h["recipients"]),
-        "signer": {
-            "name": h["signer_name"],
-            "title": h["signer_title"],
-            "on_behalf": h["signer_on_behalf"],
-        },
-        "items": [],
-    }
-    for row in items.cleaned_data:
-        if not row or not row.get("keep"):
-            continue
-        source = data["items"][row["src"]] if row["src"] < len(data["items"]) else {}
-        corrected["items"].append(
-            {
-                **source,
-                "path": row["path"].strip().strip("."),
-                "kind": row["kind"],
-                "title": row["title"],
-                "lead": split_names(row["lead"]),
-                "partners": split_names(row["partners"]),
-                "timeframe_text": row["timeframe_text"],
-                "result": row["result"],
-                "budget_vnd": row["budget_vnd"],
-            }
-        )
+        error = "Có thông tin chưa hợp lệ, xem các ô tô đỏ."
+        return _preview(request, parsed, header, items, error=error, status=400)
+    corrected, kind = plan_from_preview(parsed, header.cleaned_data, items.cleaned_data)
     try:
         plan = services.create_plan_from_parsed(
             centre=request.user.centre,
-            data=corrected,
-            kind=h["kind"],
+            plan=corrected,
+            kind=kind,
             actor=request.user,
             source_text=stored.get("source", ""),
         )
     except BusinessRuleError as exc:
-        return _preview(request, data, stored["kind"], header, items, error=exc.message, status=400)
+        return _preview(request, parsed, header, items, error=exc.message, status=400)
     del request.session[SESSION_KEY]
-    messages.success(request, f"Đã lưu kế hoạch với {len(corrected['items'])} mục (dự thảo).")
+    messages.success(request, f"Đã lưu kế hoạch với {len(corrected.items)} mục (dự thảo).")
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -33,6 +33,16 @@ LEADERSHIP = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR})
 PERFORMERS = frozenset({Role.LEGAL_AID_OFFICER, Role.CONTRACTED_LAWYER, Role.COLLABORATOR})
 CENTRE_ROLES = frozenset(Role) - {Role.DOJ_REVIEWER}
 
+# Owners of a plan's task that are people, not departments (plans' PlanItemUnit.People):
+# the roles those people hold.
+PEOPLE_ROLES: dict[str, frozenset[str]] = {
+    "leadership": LEADERSHIP,
+    "legal_aid_officers": frozenset({Role.LEGAL_AID_OFFICER}),
+    "contracted_lawyers": frozenset({Role.CONTRACTED_LAWYER}),
+    "collaborators": frozenset({Role.COLLABORATOR}),
+    "staff": frozenset({Role.STAFF}),
+}
+
 _CACHE_ATTR = "_tgpl_roles"
 
 
@@ -54,6 +64,26 @@ def holders_of(role: str):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(groups__name=role).values("pk")
+
+
+def members_holding(department, roles: Iterable[str]):
+    """Active members of a department who hold one of these roles (for ``Exists``)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        department=department, is_active=True, groups__name__in=list(roles)
+    )
+
+
+def departments_of_people(departments, people: Iterable[str]):
+    """Of these departments (a queryset), those where people of these kinds work."""
+    held = set().union(*(PEOPLE_ROLES.get(p, frozenset()) for p in people))
+    return departments.filter(members__is_active=True, members__groups__name__in=held).distinct()
+
+
+def holds_people_role(user, people: str) -> bool:
+    """Whether the user is one of the people a task names as owners ("legal_aid_officers")."""
+    return bool(roles_of(user) & PEOPLE_ROLES.get(people, frozenset()))
 
 
 def forget_roles(user) -> None:

@@ -3,14 +3,21 @@
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 
-from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from plans.models import (
+    Milestone,
+    Plan,
+    PlanItem,
+    PlanItemPeriod,
+    PlanItemUnit,
+    QuantityTarget,
+)
+from plans.reader import ParsedPlan
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import bulk_create, save, set_related
 from tgpl.models import Centre, User
 from tgpl.search import search_key
-from tgpl.timeframes import parse_timeframe
 
 from .units import build_units, unit_catalogue
 
@@ -37,122 +44,155 @@ def _parent_path(path: str, known_paths: set[str]) -> str | None:
 
 @transaction.atomic
 def create_plan_from_parsed(
-    *, centre: Centre, data: dict, kind: str, actor: User | None, source_text: str = ""
+    *,
+    centre: Centre,
+    plan: ParsedPlan,
+    kind: str | None = None,
+    actor: User | None,
+    source_text: str = "",
 ) -> Plan:
-    """Save a parsed (and possibly corrected) plan with all its items, as a draft.
-
-    `data` has the shape `plans.importing.plan_data()` gives (the preview form edits
-    the same shape). All or nothing: any error leaves the database as it was.
+    """Save a plan reading (as parsed, or as corrected in the preview) with its items, as a
+    draft. `kind` overrides the kind read from the text. All or nothing: any error leaves
+    the database as it was.
     """
+    parsed = plan
     if actor is not None and not roles.can_draft_plans(actor, centre):
         raise BusinessRuleError("Bạn không có quyền tạo kế hoạch của Trung tâm này.")
-    year = data.get("year") or (_as_date(data.get("date")) or timezone.localdate()).year
+    year = parsed.year or (parsed.date.year if parsed.date else None)
+    if not year:
+        raise BusinessRuleError("Nhập năm của kế hoạch: văn bản không ghi năm.")
+    kind = kind or parsed.kind
     if kind not in Plan.Kind.values:
         raise BusinessRuleError("Chọn loại kế hoạch.")
-    title = (data.get("title") or "").strip()
+    title = (parsed.title or "").strip()
     if not title:
         raise BusinessRuleError("Kế hoạch phải có trích yếu (tiêu đề sau chữ KẾ HOẠCH).")
-    number = data.get("number")
-    symbol = (data.get("symbol") or f"KH-{centre.document_symbol}").strip()
+    number = parsed.number
+    symbol = (parsed.symbol or f"KH-{centre.document_symbol}").strip()
     if (
         number
         and Plan.objects.filter(centre=centre, year=year, number=number, symbol=symbol).exists()
     ):
         raise BusinessRuleError(f"Đã có kế hoạch số {number:02d}/{symbol} năm {year}.")
-    signer = data.get("signer") or {}
+    signer = parsed.signer
     plan = Plan(
         centre=centre,
         number=number,
         symbol=symbol,
         kind=kind,
-        issuing_body=data.get("issuing_body") or centre.name,
-        place=data.get("place") or "",
-        date=_as_date(data.get("date")),
+        issuing_body=_issuing_body(parsed, centre)[:255],
+        place=(parsed.place or "")[:64],
+        date=parsed.date,
         year=year,
         title=title[:500],
-        legal_bases=data.get("legal_bases") or "",
-        purpose=data.get("purpose") or "",
-        budget_section=data.get("budget_section") or data.get("budget") or "",
-        organisation_section=data.get("organisation_section") or data.get("organisation") or "",
-        recipients="\n".join(data.get("recipients") or []),
-        signer_name=signer.get("name") or "",
-        signer_title=signer.get("title") or "",
-        signer_on_behalf=signer.get("on_behalf") or "",
+        legal_bases="\n".join(parsed.legal_bases),
+        purpose=parsed.purpose_text or "",
+        budget_section=parsed.budget_text or "",
+        organisation_section=parsed.organisation_text or "",
+        recipients="\n".join(parsed.recipients),
+        signer_name=signer.name or "",
+        signer_title=signer.title or "",
+        signer_on_behalf=signer.on_behalf or "",
         source_text=source_text,
         created_by=actor if actor is not None else _system_user(centre),
     )
     plan.search_key = search_key(plan.number_text, plan.title)
-    plan._history_user = actor
-    plan.save()
+    reason = "Nhập kế hoạch từ văn bản"
+    save(plan, actor=actor, reason=reason)
 
     known = unit_catalogue(centre)
     by_path: dict[str, PlanItem] = {}
     units: list[PlanItemUnit] = []
     quantities: list[QuantityTarget] = []
     milestones: list[Milestone] = []
+    periods: list[PlanItemPeriod] = []
     dept_keys = {k: k[1] for k, _names in known if k[0] == "department"}
-    for position, raw in enumerate(data.get("items") or []):
-        path = str(raw.get("path") or "").strip()
+    for position, raw in enumerate(parsed.items):
+        path = (raw.path or "").strip()
         if not path or path in by_path:
             raise BusinessRuleError(f"Mục thứ {position + 1}: vị trí “{path}” trống hoặc trùng.")
-        timeframe_text = (raw.get("timeframe_text") or "").strip()
-        parsed = parse_timeframe(timeframe_text, default_year=year) if timeframe_text else None
-        lead = raw.get("lead") or []
-        partners = raw.get("partners") or []
-        is_task = (
-            raw.get("kind") == "task"
-            if raw.get("kind")
-            else bool(
-                lead or partners or timeframe_text or raw.get("result") or raw.get("budget_vnd")
-            )
-        )
+        timeframe_text = (raw.timeframe or "").strip()
+        frame = raw.timeframe_parsed
         parent_path = _parent_path(path, set(by_path))
         item = PlanItem(
             plan=plan,
             parent=by_path.get(parent_path) if parent_path else None,
             path=path[:64],
-            number=str(raw.get("number") or path.split(".")[-1])[:32],
+            number=str(raw.number or path.split(".")[-1])[:32],
             level=path.count("."),
             position=position,
-            kind=PlanItem.Kind.TASK if is_task else PlanItem.Kind.HEADING,
-            title=(raw.get("title") or "").strip() or path,
-            body=raw.get("body") or "",
-            note=(raw.get("note") or "")[:255],
+            kind=PlanItem.Kind.TASK if raw.kind == "task" else PlanItem.Kind.HEADING,
+            title=(raw.title or "").strip() or path,
+            body=raw.body or "",
+            note=(raw.note or "")[:255],
             timeframe_text=timeframe_text[:255],
-            start=parsed.start if parsed else None,
-            due=parsed.end if parsed else None,
-            recurrence=parsed.recurrence if parsed else "none",
-            expected_result=raw.get("result") or "",
-            budget_vnd=raw.get("budget_vnd"),
+            start=_as_date(frame["start"]) if timeframe_text else None,
+            due=_as_date(frame["end"]) if timeframe_text else None,
+            recurrence=frame["recurrence"] if timeframe_text else "none",
+            expected_result=raw.result or "",
+            budget_vnd=raw.budget_vnd,
         )
-        item._history_user = actor
-        item.save()
+        save(item, actor=actor, reason=reason)
         by_path[path] = item
-        units += build_units(item, PlanItemUnit.Role.LEAD, lead, known)
-        units += build_units(item, PlanItemUnit.Role.PARTNER, partners, known)
-        for q in raw.get("quantities") or []:
-            if q.get("quantity"):
+        units += build_units(item, PlanItemUnit.Role.LEAD, raw.lead, known)
+        units += build_units(item, PlanItemUnit.Role.PARTNER, raw.partners, known)
+        for q in raw.quantities:
+            if q["quantity"]:
                 quantities.append(
-                    QuantityTarget(item=item, label=str(q.get("unit"))[:128], target=q["quantity"])
+                    QuantityTarget(item=item, label=str(q["unit"])[:128], target=q["quantity"])
                 )
-        for m_pos, m in enumerate(raw.get("milestones") or []):
-            owner = m.get("owner") or ""
+        periods += [
+            PlanItemPeriod(
+                item=item, position=n, start=_as_date(p["start"]), due=_as_date(p["end"])
+            )
+            for n, p in enumerate(raw.periods if timeframe_text else [])
+        ]
+        for m_pos, m in enumerate(raw.milestones):
+            owner = m["owner"] or ""
             matched = build_units(item, PlanItemUnit.Role.LEAD, [owner], known) if owner else []
             dept_id = matched[0].department_id if matched else None
             milestones.append(
                 Milestone(
                     item=item,
                     position=m_pos,
-                    title=m.get("text") or "",
+                    title=m["text"] or "",
                     owner_department_id=dept_id if dept_id in dept_keys.values() else None,
                     owner_text=owner[:255],
-                    due=_as_date(m.get("due")),
+                    due=_as_date(m["due"]),
                 )
             )
-    PlanItemUnit.objects.bulk_create(units)
-    QuantityTarget.objects.bulk_create(quantities)
-    Milestone.objects.bulk_create(milestones)
+    bulk_create(PlanItemUnit, units, actor=actor, reason=reason)
+    bulk_create(QuantityTarget, quantities, actor=actor, reason=reason)
+    bulk_create(Milestone, milestones, actor=actor, reason=reason)
+    bulk_create(PlanItemPeriod, periods, actor=actor, reason=reason)
+    implemented = _referenced_plans(centre, parsed, exclude=plan.pk)
+    if implemented:
+        set_related(plan, "implements", implemented, actor=actor, reason=reason)
     return plan
+
+
+def _issuing_body(parsed: ParsedPlan, centre: Centre) -> str:
+    """The body the document names; the centre's full name when the document names the
+    centre without its province ("Trung tâm Trợ giúp pháp lý nhà nước")."""
+    named = (parsed.issuing_body or "").strip()
+    if not named or centre.name.casefold().startswith(named.casefold()):
+        return centre.name
+    return named
+
+
+def _referenced_plans(centre: Centre, parsed: ParsedPlan, *, exclude: int) -> list[Plan]:
+    """Plans of the centre that the legal bases name ("Kế hoạch số 08/KH-STP ngày ...")."""
+    found: list[Plan] = []
+    for ref in parsed.referenced_plans:
+        candidates = Plan.objects.filter(
+            centre=centre, number=ref["number"], symbol__iexact=ref["symbol"]
+        ).exclude(pk=exclude)
+        if ref["year"]:
+            candidates = candidates.filter(year=ref["year"])
+        match = candidates.order_by("-year").first()
+        if match is not None and match not in found:
+            found.append(match)
+    return found
 
 
 def _system_user(centre: Centre) -> User:

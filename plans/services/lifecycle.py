@@ -14,6 +14,8 @@ from tgpl.models import User
 from tgpl.search import search_key
 from tgpl.timeframes import parse_timeframe
 
+from .periods import replace_periods
+
 S = Plan.Status
 
 
@@ -146,6 +148,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
             budget_vnd=item.budget_vnd,
         )
         save(clone, actor=actor, reason=reason)
+        replace_periods(clone, new)
         new_items[item.pk] = clone
         bulk_create(
             PlanItemUnit,
@@ -157,6 +160,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
                     department_id=u.department_id,
                     agency_id=u.agency_id,
                     collective=u.collective,
+                    people=u.people,
                     name=u.name,
                 )
                 for u in item.units.all()

@@ -21,13 +21,15 @@ from tgpl.kernel import bulk_create, delete, save
 from tgpl.models import Department, User
 from tgpl.timeframes import parse_timeframe
 
+from .periods import replace_periods
 from .units import build_units, unit_catalogue
 
 T = PlanItem.Status
 
 
 def owner_departments(item: PlanItem) -> list[Department]:
-    """The departments that lead a task, collectives ("Các Phòng, Chi nhánh") expanded.
+    """The departments that lead a task, collectives ("Các Phòng, Chi nhánh") expanded and
+    people ("Các Trợ giúp viên pháp lý") standing for the departments they work in.
 
     Uses `item.units` (prefetch it, with `department`) and the plan's centre departments.
     """
@@ -41,6 +43,13 @@ def owner_departments(item: PlanItem) -> list[Department]:
         for dept in Department.objects.filter(centre_id=item.plan.centre_id, is_active=True):
             if collectives_cover(collectives, dept.kind):
                 departments[dept.pk] = dept
+    people = {u.people for u in leads if u.people}
+    if people:  # "Các Trợ giúp viên pháp lý": the departments those people work in
+        centre_departments = Department.objects.filter(
+            centre_id=item.plan.centre_id, is_active=True
+        )
+        for dept in roles.departments_of_people(centre_departments, people):
+            departments.setdefault(dept.pk, dept)
     return list(departments.values())
 
 
@@ -70,6 +79,7 @@ def save_item(
         parent_path = item.path.rsplit(".", 1)[0] if "." in item.path else None
         item.parent = plan.items.filter(path=parent_path).first() if parent_path else None
     save(item, actor=actor, reason="Sửa nhiệm vụ" if item.pk else "Thêm nhiệm vụ")
+    replace_periods(item, plan.year)
     if lead is not None or partners is not None:
         set_item_units(item=item, lead=lead or [], partners=partners or [], actor=actor)
     return item

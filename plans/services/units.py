@@ -3,7 +3,7 @@
 import re
 
 from plans.models import PlanItem, PlanItemUnit
-from plans.parsing_units import is_collective, match_units
+from plans.reader.units import is_collective, match_units, people_of
 from tgpl.models import Agency, Centre, Department
 
 
@@ -49,6 +49,8 @@ def build_units(item: PlanItem, role: str, names: list[str], known: list) -> lis
                 unit.department_id = pk
             else:
                 unit.agency_id = pk
+        elif people_of(name):
+            unit.people = people_of(name)  # people, not every department
         else:
             unit.collective = collective_of(name)
         units.append(unit)

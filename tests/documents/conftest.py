@@ -9,9 +9,8 @@ import pytest
 
 from plans import services
 from plans.documents import plan_document
-from plans.importing import plan_data
 from plans.models import Plan
-from plans.parsing import parse_plan
+from plans.reader import parse_plan
 from plans.samples import samples_dir
 from tests.factories import AgencyFactory, CentreFactory, DepartmentFactory, UserFactory
 from tgpl.documents import render_pdf
@@ -26,7 +25,7 @@ MM = 72 / 25.4  # points per millimetre
 def import_sample(centre, actor, path=SAMPLE_2021, kind=Plan.Kind.ANNUAL) -> Plan:
     text = path.read_text(encoding="utf-8")
     return services.create_plan_from_parsed(
-        centre=centre, data=plan_data(parse_plan(text)), kind=kind, actor=actor
+        centre=centre, plan=parse_plan(text), kind=kind, actor=actor
     )
 
 

@@ -5,9 +5,8 @@ import datetime
 import pytest
 
 from plans import services
-from plans.importing import plan_data
 from plans.models import Plan, PlanItem, PlanItemUnit
-from plans.parsing import parse_plan
+from plans.reader import ParsedItem, ParsedPlan, parse_plan
 from tests.factories import AgencyFactory
 from tgpl.errors import BusinessRuleError
 from tgpl.models import Agency
@@ -17,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def save(text, centre, actor, kind=Plan.Kind.ANNUAL):
     return services.create_plan_from_parsed(
-        centre=centre, data=plan_data(parse_plan(text)), kind=kind, actor=actor
+        centre=centre, plan=parse_plan(text), kind=kind, actor=actor
     )
 
 
@@ -108,13 +107,16 @@ def test_duplicate_plan_number_is_refused_and_nothing_is_saved(sample_2021, cent
 
 
 def test_a_bad_item_rolls_back_the_whole_plan(centre, staff):
-    data = {
-        "title": "Kế hoạch thử",
-        "year": 2026,
-        "items": [{"path": "I", "title": "Mục I"}, {"path": "I", "title": "Trùng"}],
-    }
+    reading = ParsedPlan(
+        title="Kế hoạch thử",
+        year=2026,
+        items=[
+            ParsedItem(path="I", number="I", level=1, title="Mục I"),
+            ParsedItem(path="I", number="I", level=1, title="Trùng"),
+        ],
+    )
     with pytest.raises(BusinessRuleError, match="trùng"):
-        services.create_plan_from_parsed(centre=centre, data=data, kind="annual", actor=staff)
+        services.create_plan_from_parsed(centre=centre, plan=reading, kind="annual", actor=staff)
     assert Plan.objects.count() == 0
     assert PlanItem.objects.count() == 0
 

@@ -74,7 +74,7 @@ def test_pasted_text_works_too(client, staff, sample_2025):
 
 def test_upload_of_another_format_is_refused_in_vietnamese(client, staff):
     client.force_login(staff)
-    upload = SimpleUploadedFile("kh.pdf", b"%PDF-1.4", "application/pdf")
+    upload = SimpleUploadedFile("kh.rtf", b"{\\rtf1 ...}", "application/rtf")
     response = client.post(reverse("plans:import"), {"kind": "annual", "document": upload})
     assert response.status_code == 200
     assert ".docx" in response.content.decode()

@@ -5,25 +5,29 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from plans.importing import plan_data
 from plans.models import Plan
-from plans.parsing import PlanParseError, parse_plan, read_plan_text
+from plans.reader import PlanParseError, parse_plan, plan_to_json, read_plan_text
 from plans.services import create_plan_from_parsed
 from tgpl.errors import BusinessRuleError
 from tgpl.models import Centre
 
 
 class Command(BaseCommand):
-    help = "Đọc một văn bản kế hoạch (.docx, .txt) và lưu thành kế hoạch dự thảo."
+    help = "Đọc một văn bản kế hoạch (.docx, .pdf, .txt) và lưu thành kế hoạch dự thảo."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="Tệp .docx hoặc .txt")
+        parser.add_argument("path", help="Tệp .docx, .pdf hoặc .txt")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ đọc, không lưu.")
         parser.add_argument("--json", action="store_true", help="In kết quả đọc dạng JSON.")
         parser.add_argument(
             "--centre", type=int, help="Mã (id) Trung tâm; mặc định: Trung tâm duy nhất."
         )
-        parser.add_argument("--kind", choices=Plan.Kind.values, default=None, help="Loại kế hoạch.")
+        parser.add_argument(
+            "--kind",
+            choices=Plan.Kind.values,
+            default=None,
+            help="Loại kế hoạch; mặc định: nhận biết theo nội dung văn bản.",
+        )
 
     def handle(self, *args, path, dry_run, json: bool, centre, kind, **options):
         file = Path(path)
@@ -35,20 +39,15 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         parsed = parse_plan(text)
         if json:
-            self.stdout.write(_dumps(parsed.to_json_dict()))
+            self.stdout.write(_dumps(plan_to_json(parsed)))
         else:
             self._summary(parsed)
         if dry_run:
             return
         target = self._centre(centre)
-        data = plan_data(parsed)
         try:
             plan = create_plan_from_parsed(
-                centre=target,
-                data=data,
-                kind=kind or _guess_kind(data["title"]),
-                actor=None,
-                source_text=text,
+                centre=target, plan=parsed, kind=kind, actor=None, source_text=text
             )
         except BusinessRuleError as exc:
             raise CommandError(exc.message) from exc
@@ -61,7 +60,9 @@ class Command(BaseCommand):
     def _summary(self, parsed):
         self.stdout.write(
             f"Số: {parsed.number_text or '—'}  Ngày: {parsed.date or '—'}  Năm: {parsed.year}"
+            f"  Loại: {parsed.kind}"
         )
+        self.stdout.write(f"Cơ quan ban hành: {parsed.issuing_body or '—'}")
         self.stdout.write(f"Trích yếu: {parsed.title}")
         for item in parsed.items:
             self.stdout.write(f"  {item.path:<12} {item.kind:<7} {item.title[:70]}")
@@ -80,18 +81,3 @@ class Command(BaseCommand):
 
 def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-def _guess_kind(title: str) -> str:
-    lowered = (title or "").casefold()
-    if "chuyên đề" in lowered:
-        return Plan.Kind.THEMATIC
-    if "phối hợp" in lowered or "liên ngành" in lowered:
-        return Plan.Kind.COORDINATION
-    if "chính sách" in lowered:
-        return Plan.Kind.POLICY
-    if "thi hành" in lowered or "luật" in lowered:
-        return Plan.Kind.LAW
-    if "công tác" in lowered or "năm" in lowered:
-        return Plan.Kind.ANNUAL
-    return Plan.Kind.OTHER

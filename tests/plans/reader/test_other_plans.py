@@ -1,14 +1,15 @@
-"""plans.parsing: plans of other centres and provinces, in their own wordings;
+"""plans.reader: plans of other centres and provinces, in their own wordings;
 signer blocks and labelled lines."""
 
 import datetime as dt
+from dataclasses import asdict
 
 import pytest
 
-from plans.parsing import (
+from plans.reader import (
     parse_plan,
 )
-from tests.plans.parsing_support import (
+from tests.plans.reader.support import (
     HCTH,
     NV,
     check_well_formed,
@@ -88,7 +89,7 @@ def test_ha_tinh_department_of_justice_plan():
         "Giám đốc, các PGĐ Sở",
         "Lưu: VT, PBGDPL",
     ]
-    assert plan.signer.to_dict() == {
+    assert asdict(plan.signer) == {
         "name": "Nguyễn Văn Hùng",
         "title": "PHÓ GIÁM ĐỐC",
         "on_behalf": "KT. GIÁM ĐỐC",
@@ -226,7 +227,7 @@ def test_pdf_copied_plan_with_lettered_items():
         "Phòng Nghiệp vụ có trách nhiệm theo dõi, đôn đốc việc thực hiện Kế hoạch; định kỳ báo "
         "cáo Giám đốc Trung tâm kết quả thực hiện theo quy định./."
     )
-    assert plan.signer.to_dict() == {
+    assert asdict(plan.signer) == {
         "name": "Đàm Thị Mai",
         "title": None,
         "on_behalf": "Q. GIÁM ĐỐC",
@@ -313,7 +314,7 @@ def test_markdown_plan_with_bold_labels_and_letters_under_1_1():
     assert plan.item("II.1.2").kind == "task"
     assert plan.item("II.1.1").kind == "heading"
     assert plan.recipients == ["Sở Tư pháp", "Lưu: VT"]
-    assert plan.signer.to_dict() == {
+    assert asdict(plan.signer) == {
         "name": "Lý Văn Tuấn",
         "title": "GIÁM ĐỐC",
         "on_behalf": "TM. BAN GIÁM ĐỐC",
@@ -346,7 +347,7 @@ def test_plan_without_labels_sections_or_header():
     assert plan.item("2").body == "Các viên chức viết thu hoạch sau buổi sinh hoạt."
     assert plan.item("1.1").parent == "1"
     assert any("số, ký hiệu" in w for w in plan.warnings)
-    assert plan.signer.to_dict() == {"name": None, "title": None, "on_behalf": None}
+    assert asdict(plan.signer) == {"name": None, "title": None, "on_behalf": None}
 
 
 PLAN_HEAD = "Số: 05/KH-TGPL\nLạng Sơn, ngày 05 tháng 01 năm 2026\nKẾ HOẠCH\nKiểm tra nội bộ\n"

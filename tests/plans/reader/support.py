@@ -1,11 +1,8 @@
-"""Shared helpers of the plans.parsing tests (pure Python, no Django)."""
+"""Shared helpers of the plan reader tests (pure Python, no Django)."""
 
 import json
 
-from plans.parsing import (
-    PATH_RE,
-    ParsedPlan,
-)
+from plans.reader import PATH_RE, ParsedPlan, plan_from_json, plan_to_json
 from plans.samples import samples_dir
 
 SAMPLES = samples_dir()
@@ -37,33 +34,64 @@ def check_well_formed(plan: ParsedPlan) -> None:
         assert item.budget_vnd is None or item.budget_vnd >= 0
         assert set(item.timeframe_parsed) == {"text", "start", "end", "recurrence"}
         seen.add(item.path)
-    data = plan.to_json_dict()
-    assert set(data) == {
-        "number",
-        "symbol",
-        "place",
-        "date",
-        "year",
-        "title",
-        "recipients",
-        "signer",
-        "items",
-    }
+    data = plan_to_json(plan)
+    assert set(data) == PLAN_KEYS
     assert set(data["signer"]) == {"name", "title", "on_behalf"}
     for item in data["items"]:
-        assert set(item) == {
-            "path",
-            "number",
-            "title",
-            "lead",
-            "partners",
-            "timeframe",
-            "result",
-            "budget_vnd",
-        }
-        assert set(item["timeframe"]) == {"text", "start", "end", "recurrence"}
+        assert set(item) == ITEM_KEYS
+        assert set(item["timeframe_parsed"]) == {"text", "start", "end", "recurrence"}
     json.dumps(data, ensure_ascii=False)
-    json.dumps(plan.to_full_dict(), ensure_ascii=False)
+    assert plan_from_json(json.loads(json.dumps(data))) == plan  # the one JSON form reads back
+
+
+PLAN_KEYS = {
+    "number",
+    "symbol",
+    "number_text",
+    "place",
+    "date",
+    "year",
+    "period_year",
+    "kind",
+    "title",
+    "issuer",
+    "parent_agency",
+    "issuing_body",
+    "legal_bases",
+    "referenced_plans",
+    "sections",
+    "purpose_text",
+    "budget_text",
+    "organisation_text",
+    "closing",
+    "recipients",
+    "signer",
+    "items",
+    "warnings",
+}
+ITEM_KEYS = {
+    "path",
+    "number",
+    "level",
+    "title",
+    "parent",
+    "section_role",
+    "kind",
+    "body",
+    "lead",
+    "partners",
+    "lead_text",
+    "partners_text",
+    "note",
+    "timeframe",
+    "timeframe_parsed",
+    "periods",
+    "result",
+    "budget_text",
+    "budget_vnd",
+    "quantities",
+    "milestones",
+}
 
 
 def task_row(item):

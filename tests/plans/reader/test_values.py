@@ -1,8 +1,8 @@
-"""plans.parsing: One value at a time: money, quantities, unit names, milestones, matching."""
+"""plans.reader: One value at a time: money, quantities, unit names, milestones, matching."""
 
 import pytest
 
-from plans.parsing_units import (
+from plans.reader.units import (
     find_money,
     find_quantities,
     match_units,
@@ -10,7 +10,7 @@ from plans.parsing_units import (
     parse_milestone,
     split_units,
 )
-from tests.plans.parsing_support import (
+from tests.plans.reader.support import (
     HCTH,
     NV,
 )
@@ -47,7 +47,25 @@ def test_find_quantities():
         {"quantity": 128, "unit": "Bảng thông tin"},
         {"quantity": 80_000, "unit": "Tờ gấp"},
         {"quantity": 1, "unit": "Hội nghị tập huấn"},
+        {"quantity": 10, "unit": "huyện"},  # coverage targets count too (issue 13)
+        {"quantity": 120, "unit": "xã"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đài Phát thanh – Truyền hình 10 huyện", [(10, "huyện")]),
+        ("hệ thống loa phát thanh của 120 xã, thôn", [(120, "xã, thôn")]),
+        ("Phát sóng 12 chương trình phát thanh", [(12, "chương trình phát thanh")]),
+        ("Xây dựng 04 chuyên mục trên báo Lạng Sơn", [(4, "chuyên mục")]),
+        ("tại 11 huyện, thành phố", [(11, "huyện, thành phố")]),
+        ("Quý II năm 2024, ngày 15 tháng 3", []),
+        ("Luật số 11/2017/QH14", []),
+    ],
+)
+def test_coverage_and_programme_targets(text, expected):
+    assert [(q["quantity"], q["unit"]) for q in find_quantities(text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -1,163 +1,73 @@
-"""Read a Vietnamese plan (*Kế hoạch*) into structured data. Pure Python, no Django.
+"""Read the text of a Vietnamese plan (*Kế hoạch*) into a :class:`ParsedPlan`. Pure Python.
 
-* :func:`read_plan_text` turns an uploaded ``.txt`` or ``.docx`` into text. In a ``.docx``
-  the paragraphs and tables come in document order (the "Số:" / place-date header and the
-  "Nơi nhận" | "GIÁM ĐỐC" signer block are borderless two-column tables), bold runs are
-  written ``**...**`` and italic runs ``*...*``; a table of tasks (STT | Nội dung | Chủ trì
-  | Phối hợp | Thời gian | Kết quả) becomes numbered items with labelled lines.
-* :func:`parse_plan` reads the text the way NĐ 30/2020 lays a plan out: "Số: 19/KH-TGPL",
-  "Lạng Sơn, ngày 20 tháng 01 năm 2021", "KẾ HOẠCH" and its title, the "Căn cứ" / "Thực
-  hiện" intro, sections "I.", items "1.", "2.1.", "a)" with labelled lines ("- Chủ trì:",
-  "- Thời gian thực hiện:", ...), "Nơi nhận:" and the signer.
+:func:`parse_plan` reads the text the way NĐ 30/2020 lays a plan out: "Số: 19/KH-TGPL",
+"Lạng Sơn, ngày 20 tháng 01 năm 2021", "KẾ HOẠCH" and its title, the "Căn cứ" / "Thực
+hiện" intro, sections "I.", items "1.", "2.1.", "a)" with labelled lines ("- Chủ trì:",
+"- Thời gian thực hiện:", ...), "Nơi nhận:" and the signer (the header and the signer
+are read by :mod:`plans.reader.header`).
 
-Text copied from PDFs is repaired first: a line that does not end a sentence is joined to
-the next one when that starts in lower case (even across a blank line or a page number) or
-when it ends on a word such as "của", "và", ",". Markdown marks (``**``, ``*``, ``#``),
-non-breaking spaces, composed/decomposed Unicode and dash styles are normalised.
+Text copied from PDFs is repaired first (:func:`plans.reader.lines.paragraphs`): a line
+that does not end a sentence is joined to the next one when that starts in lower case
+(even across a blank line or a page number) or when it ends on a word such as "của",
+"và", ",". Markdown marks, non-breaking spaces, Unicode forms and dash styles are
+normalised.
 
 The parser never raises on text: what it cannot place ends up in ``body`` or ``warnings``.
 
-Kinds: an item with a labelled line (or a money amount, or "+ ... trước ngày" milestones) is
-a "task"; Roman sections, items with children and unlabelled items of the "MỤC ĐÍCH, YÊU
-CẦU" / "KINH PHÍ" sections are "heading"s; any other leaf is a "task".
+Kinds of item: one with a labelled line (or a money amount, or "+ ... trước ngày"
+milestones) is a "task"; Roman sections, items with children and unlabelled items of the
+"MỤC ĐÍCH, YÊU CẦU" / "KINH PHÍ" sections are "heading"s; any other leaf is a "task".
+What the header leaves blank (the year, the issuing body) and the kind of plan are read
+from the body (:mod:`plans.reader.inference`).
 
-Limits: Word's automatic list numbering is not in the .docx text (type the numbers); text
-boxes, headers and footers are skipped; "Phần I"/"Chương" levels, labels in parentheses
-"(Chủ trì: ...)" and annexes after the signature are not read; a line repeating an existing
-number ("1." twice in a section) is kept as text of the previous item; legacy TCVN3/VNI
-encodings are not detected.
+Limits: text boxes, headers and footers are skipped; "Phần I"/"Chương" levels, labels in
+parentheses "(Chủ trì: ...)" and annexes after the signature are not read; a line
+repeating an existing number ("1." twice in a section) is kept as text of the previous
+item; legacy TCVN3/VNI encodings are not detected.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
-from plans.parsed import ParsedItem, ParsedPlan, ParsedSection, ParsedSigner, no_timeframe
-from plans.parsing_lines import (
+from .contract import ParsedItem, ParsedPlan, ParsedSection
+from .files import read_plan_text
+from .header import clean_recipient, parse_header, parse_signer
+from .inference import body_year, guess_kind, issuing_body, referenced_plans
+from .lines import (
     ANNEX_RE,
-    AUTH_RE,
     CLOSING_RE,
-    DATE_RE,
     INTRO_RE,
     LABEL_FIELD,
     LABEL_RE,
     LABEL_SPLIT_RE,
-    NATIONAL_RE,
     NOI_NHAN_RE,
     PLAN_TYPE_RE,
-    SIGN_NOISE_RE,
-    SO_RE,
     YEAR_IN_TITLE_RE,
     Para,
-    PlanParseError,
     classify,
-    decode_text,
-    docx_text,
     ends_sentence,
-    first_letter,
     is_header_line,
     is_signer_line,
     is_upper,
     label_key,
     paragraphs,
 )
-from plans.parsing_units import (
+from .timeframes import read_timeframe
+from .units import (
     find_money,
     find_quantities,
-    is_collective,
-    match_units,
     parse_lead_value,
     parse_milestone,
     parse_partner_value,
 )
-from tgpl.timeframes import parse_timeframe
-
-__all__ = [
-    "PATH_RE",
-    "ParsedItem",
-    "ParsedPlan",
-    "ParsedSection",
-    "ParsedSigner",
-    "PlanParseError",
-    "is_collective",
-    "match_units",
-    "parse_plan",
-    "parse_plan_file",
-    "read_plan_text",
-]
 
 logger = logging.getLogger(__name__)
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_DOCX_UNPACKED_BYTES = 200 * 1024 * 1024
-
 # "II", "II.2.2.1", "II.1.1.a", "1.2" (no section), "a" is never alone.
 PATH_RE = re.compile(r"^(?:[IVX]+|\d+)(?:\.\d+)*(?:\.[a-zđ])?$")
-
-
-# --- Header and signer ---------------------------------------------------------------
-
-
-def _parse_header(paras: list[Para], plan: ParsedPlan) -> int | None:
-    """Fill number/symbol/place/date/issuer from the lines above "KẾ HOẠCH"; return the year
-    written on the date line, even when the day is left blank."""
-    date_year = None
-    agencies: list[str] = []
-    for para in paras:
-        text = para.text
-        so = SO_RE.search(text)
-        if so and plan.symbol is None:
-            plan.number = int(so["num"]) if so["num"] else None
-            plan.symbol = re.sub(r"\s*[-–]\s*", "-", so["sym"])
-            plan.number_text = f"{so['num'] or ''}/{plan.symbol}"
-            text = text[: so.start()] + "\n" + text[so.end() :]
-        text = NATIONAL_RE.sub("\n", text)
-        for segment in text.split("\n"):
-            m = DATE_RE.search(segment)
-            if m and date_year is None:
-                date_year = int(m["y"])
-                place = segment[: m.start()].strip(" |:-–")
-                place = " ".join(place.split()[-6:])
-                plan.place = place if first_letter(place).isupper() else None
-                try:
-                    plan.date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-                except (TypeError, ValueError):
-                    plan.date = None
-                continue
-            segment = segment.strip(" |")
-            if is_upper(segment) and not PLAN_TYPE_RE.match(segment) and not m:
-                agencies.append(segment)
-    if agencies:
-        plan.issuer = agencies[-1]
-        plan.parent_agency = " ".join(agencies[:-1]) or None
-    return date_year
-
-
-def _parse_signer(lines: list[str]) -> ParsedSigner:
-    lines = [line for line in lines if not SIGN_NOISE_RE.match(line)]
-    signer = ParsedSigner()
-    if not lines:
-        return signer
-    if not is_signer_line(lines[-1]):
-        signer.name = lines.pop()
-    auth = [line for line in lines if AUTH_RE.match(line)]
-    if auth:
-        signer.on_behalf = "\n".join(re.sub(r"^(\w+)\s*\.\s*", r"\1. ", line) for line in auth)
-        after = lines[lines.index(auth[-1]) + 1 :]
-    else:
-        after = lines
-    titles = [line for line in after if is_upper(line) and not AUTH_RE.match(line)]
-    signer.title = titles[0] if titles else None
-    return signer
-
-
-def _clean_recipient(text: str) -> str:
-    text = re.sub(r"^[-–+•]\s*", "", text.strip())
-    return re.sub(r"[\s;.,]+$", "", text.replace("./.", "")).strip()
 
 
 # --- The parser ------------------------------------------------------------------------
@@ -210,6 +120,28 @@ def _clean_value(text: str) -> str:
     return re.sub(r"\s*(?:\./\.|[.;,])+$", "", text.strip()).strip()
 
 
+def _dedupe_quantities(found) -> list:
+    """The result often repeats the title's target ("12 chuyên mục" twice, "20 buổi truyền
+    thông" then "20 buổi"): once, with the longer name."""
+    out: list = []
+    for q in found:
+        unit = q["unit"].casefold()
+        same = next(
+            (
+                o
+                for o in out
+                if o["quantity"] == q["quantity"]
+                and (o["unit"].casefold().startswith(unit) or unit.startswith(o["unit"].casefold()))
+            ),
+            None,
+        )
+        if same is None:
+            out.append(q)
+        elif len(q["unit"]) > len(same["unit"]):
+            same["unit"] = q["unit"]
+    return out
+
+
 def _dedupe(names: list[str]) -> list[str]:
     seen, out = set(), []
     for name in names:
@@ -247,7 +179,7 @@ class _PlanParser:
         else:
             header_end = type_idx
             title_end = self._parse_title(type_idx)
-        date_year = _parse_header(paras[:header_end], plan)
+        date_year = parse_header(paras[:header_end], plan)
         if plan.symbol is None:
             self.warn("Không tìm thấy số, ký hiệu văn bản (Số: .../KH-...).")
         if date_year is None:
@@ -271,6 +203,9 @@ class _PlanParser:
             for p in paras[title_end:body_start]
             if not is_header_line(p.text) and not is_upper(p.text)
         ]
+        plan.referenced_plans = referenced_plans(plan.legal_bases)
+        plan.issuing_body = issuing_body(plan.legal_bases, plan.issuer, plan.parent_agency)
+        plan.kind = guess_kind(plan.title, plan.legal_bases)
         self._parse_body(paras[body_start:body_end])
         self._parse_tail(paras[body_end:])
         if not plan.items:
@@ -376,10 +311,20 @@ class _PlanParser:
             if head:
                 current.body.append(Para(head, para.bullet, para.bold, para.gap))
             current.labels.extend(labels)
+        if self.plan.year is None:
+            self._year_from_body(paras)
         parents = {work.item.parent for work in self.works.values()}
         for work in self.works.values():
             self._finish(work, parents)
         self._sections()
+
+    def _year_from_body(self, paras: list[Para]) -> None:
+        """No year in the header or the title: the year the tasks run in (never today's)."""
+        frames = [v for w in self.works.values() for name, v in w.labels if name == "timeframe"]
+        year = body_year(frames, [p.text for p in paras])
+        if year is not None:
+            self.plan.year = self.plan.period_year = year
+            self.warn(f"Văn bản không ghi năm ban hành: lấy năm {year} theo nội dung kế hoạch.")
 
     def _try_item(self, path, number, title, parent) -> _Work | None:
         if path in self.works:
@@ -413,7 +358,7 @@ class _PlanParser:
         item.note = "; ".join(n for n in notes if n) or None
         item.timeframe = "; ".join(values.get("timeframe", [])) or None
         if item.timeframe:
-            item.timeframe_parsed = self._timeframe(item.timeframe, year)
+            item.timeframe_parsed, item.periods = read_timeframe(item.timeframe, year)
         item.result = "; ".join(values.get("result", [])) or None
         item.budget_text = "; ".join(values.get("budget", [])) or None
 
@@ -429,9 +374,11 @@ class _PlanParser:
             texts += [v for name, vs in values.items() if name != "budget" for v in vs]
             amounts = [a for t in texts for a in find_money(t)]
             item.budget_vnd = sum(amounts) if amounts else None
-        item.quantities = [
-            q for t in (item.title, *(p.text for p in work.body)) for q in find_quantities(t)
-        ]
+        item.quantities = _dedupe_quantities(
+            q
+            for t in (item.title, *(p.text for p in work.body), *values.get("result", []))
+            for q in find_quantities(t)
+        )
         item.milestones = [
             ms for p in work.body if p.bullet for ms in [parse_milestone(p.text, year)] if ms
         ]
@@ -452,18 +399,6 @@ class _PlanParser:
             item.kind = "heading"
         else:
             item.kind = "task"
-
-    @staticmethod
-    def _timeframe(text: str, year: int | None) -> dict:
-        try:
-            parsed = parse_timeframe(text, default_year=year).to_dict()
-        except Exception:  # the parser must not fail on one odd cell
-            logger.exception("parse_timeframe failed on %r", text)
-            parsed = {}
-        result = {k: parsed.get(k) for k in no_timeframe()}
-        result["text"] = text
-        result["recurrence"] = result["recurrence"] or "none"
-        return result
 
     def _sections(self) -> None:
         plan = self.plan
@@ -505,22 +440,22 @@ class _PlanParser:
                 if rest and is_signer_line(rest):  # "Nơi nhận: KT. GIÁM ĐỐC" (two columns)
                     signer_lines.append(rest)
                 elif rest:
-                    plan.recipients += [_clean_recipient(r) for r in re.split(r"(?<=;)\s*", rest)]
+                    plan.recipients += [clean_recipient(r) for r in re.split(r"(?<=;)\s*", rest)]
                 continue
             listed = para.bullet or (not signed and text.endswith((";", ".", ",")))
             if in_recipients and listed and not is_signer_line(text):
                 # "- Sở Tư pháp; PHÓ GIÁM ĐỐC": both columns on one line
                 split = re.match(r"^(.*?[;.])\s+(\S.*)$", text)
                 if split and is_signer_line(split.group(2)):
-                    plan.recipients.append(_clean_recipient(split.group(1)))
+                    plan.recipients.append(clean_recipient(split.group(1)))
                     signer_lines.append(split.group(2))
                 else:
-                    plan.recipients.append(_clean_recipient(text))
+                    plan.recipients.append(clean_recipient(text))
                 continue
             signer_lines.append(para.display)
             signed = signed or in_recipients
         plan.recipients = [r for r in plan.recipients if r]
-        plan.signer = _parse_signer(signer_lines)
+        plan.signer = parse_signer(signer_lines)
         if not plan.recipients:
             self.warn("Không tìm thấy danh sách nơi nhận.")
         if plan.signer.name is None:
@@ -530,29 +465,6 @@ class _PlanParser:
 def parse_plan(text: str) -> ParsedPlan:
     """Parse the text of a plan; see the module docstring. Never raises on text."""
     return _PlanParser(text if isinstance(text, str) else "").parse()
-
-
-# --- Files -----------------------------------------------------------------------------
-
-UNSUPPORTED = "Tệp không đọc được: chỉ nhận .docx hoặc .txt."
-
-
-def read_plan_text(data: bytes, filename: str) -> str:
-    """The text of an uploaded plan (.txt or .docx); :class:`PlanParseError` otherwise."""
-    suffix = PurePath(filename or "").suffix.lower()
-    if suffix == ".doc":
-        raise PlanParseError(
-            "Tệp .doc (Word 97-2003) không đọc được: hãy lưu lại thành .docx rồi tải lên."
-        )
-    if suffix not in (".txt", ".docx"):
-        raise PlanParseError(UNSUPPORTED)
-    if not data:
-        raise PlanParseError("Tệp không đọc được: tệp rỗng.")
-    if len(data) > MAX_FILE_BYTES:
-        raise PlanParseError("Tệp không đọc được: tệp lớn hơn 20 MB.")
-    if suffix == ".txt":
-        return decode_text(data)
-    return docx_text(data, max_unpacked=MAX_DOCX_UNPACKED_BYTES)
 
 
 def parse_plan_file(data: bytes, filename: str) -> ParsedPlan:

@@ -1,14 +1,14 @@
-"""plans.parsing: The parser never crashes (hypothesis over random, shuffled and broken input)."""
+"""plans.reader: The parser never crashes (hypothesis over random, shuffled and broken input)."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plans.parsing import (
+from plans.reader import (
     PlanParseError,
     parse_plan,
     read_plan_text,
 )
-from tests.plans.parsing_support import (
+from tests.plans.reader.support import (
     SAMPLE_2021,
     SAMPLE_2025,
     check_well_formed,

@@ -1,55 +1,18 @@
-"""Building blocks of :mod:`plans.parsing` that work on one value. Pure Python (no Django).
+"""Building blocks of the plan reader that work on one value. Pure Python (no Django).
 
-* text clean-up (:func:`normalize_text`, :func:`canonical_dashes`);
-* unit names (:func:`split_units`, :func:`parse_lead_value`, :func:`match_units`), money
-  (:func:`find_money`), quantities (:func:`find_quantities`), milestones
-  (:func:`parse_milestone`).
-
-Lines, paragraphs, line kinds, the header and signer patterns and file reading are in
-:mod:`plans.parsing_lines`.
+Unit names (:func:`split_units`, :func:`parse_lead_value`, :func:`match_units`), money
+(:func:`find_money`), quantities (:func:`find_quantities`), milestones
+(:func:`parse_milestone`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable
 
 from tgpl.timeframes import parse_timeframe
 
-# --- Text ------------------------------------------------------------------------------
-
-_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_LONG_DASHES = re.compile(r"[\u2012\u2014\u2015\u2e3a\u2e3b\ufe58]")  # -> en dash
-_HYPHENS = re.compile(r"[\u2010\u2011\u2043\u2212\ufe63\uff0d]")  # -> "-"
-
-
-def normalize_text(text: str) -> str:
-    """NFC, plain spaces, no invisible characters, two kinds of dash ("-" and "–")."""
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _LONG_DASHES.sub("–", text)
-    text = _HYPHENS.sub("-", text)
-    # Legacy Vietnamese fonts type the Icelandic eth for "Đ".
-    return text.replace("Ð", "Đ").replace("ð", "đ")
-
-
-def canonical_dashes(name: str) -> str:
-    """ "Hành chính - Tổng hợp", "Hành chính–Tổng hợp" -> "Hành chính – Tổng hợp".
-
-    A hyphen between two words without spaces ("HC-TH", "KH-TGPL") is left alone.
-    """
-    name = re.sub(r"\s*–\s*|\s+-\s*|\s*-\s+", " – ", name)
-    return re.sub(r"\s+", " ", name).strip()
-
-
-def _capitalise(name: str) -> str:
-    return name[:1].upper() + name[1:] if name[:1].islower() else name
-
+from .text import canonical_dashes, capitalise, normalize_text
 
 # --- Unit names ------------------------------------------------------------------------
 
@@ -79,6 +42,9 @@ _HEAD_RE = re.compile(
 _COLLECTIVE_RE = re.compile(
     r"\b[Cc]ác\s+[Pp]hòng(?:\s+chuyên\s+môn)?\s*(?:,|và|/)\s*(?:các\s+)?(?:[Cc]hi\s+nhánh|[Bb]an)"
     r"(?:\s+(?:thuộc|của)\s+Trung\s+tâm)?"
+    # "Các sở, ban, ngành (tỉnh)", "các cơ quan, đơn vị (liên quan)": one collective name
+    r"|\b[Cc]ác\s+[Ss]ở\s*,\s*[Bb]an\s*,\s*[Nn]gành(?:\s+(?:tỉnh|liên\s+quan))?"
+    r"|\b[Cc]ác\s+cơ\s+quan\s*,\s*đơn\s+vị(?:\s+liên\s+quan)?"
 )
 _PROTECT = "\x00"  # stands for a comma inside a collective name while splitting
 
@@ -90,6 +56,37 @@ def _starts_unit(text: str) -> bool:
 def is_collective(name: str) -> bool:
     """ "Các Phòng, Chi nhánh", "các Chi nhánh", "Toàn thể viên chức" name several units."""
     return bool(re.match(r"(?:các|tất cả|toàn thể|những)\s", name.strip(), re.IGNORECASE))
+
+
+# Owners that are people: "Các Trợ giúp viên pháp lý", "Luật sư thực hiện TGPL của Trung
+# tâm", "Lãnh đạo Trung tâm". Checked in order; the name must start with the words.
+_PEOPLE = (
+    (
+        "leadership",
+        r"(?:ban\s+)?lãnh\s+đạo|ban\s+giám\s+đốc|(?:phó\s+)?giám\s+đốc(?:\s+trung\s+tâm)?$",
+    ),
+    ("legal_aid_officers", r"trợ\s+giúp\s+viên(?:\s+pháp\s+lý)?|tgv(?:pl)?\b"),
+    ("contracted_lawyers", r"luật\s+sư"),
+    ("collaborators", r"cộng\s+tác\s+viên"),
+    (
+        "staff",
+        r"(?:cán\s+bộ,\s+)?(?:viên\s+chức|công\s+chức|cán\s+bộ)(?:\s+(?:của|thuộc)\s+trung\s+tâm)?$",
+    ),
+)
+_PEOPLE_PREFIX = re.compile(r"^(?:các|toàn\s+thể|tất\s+cả|những)\s+", re.I)
+
+
+def people_of(name: str) -> str | None:
+    """Which kind of people an owner names, or None for a department or agency.
+
+    >>> people_of("Các Trợ giúp viên pháp lý"), people_of("Lãnh đạo Trung tâm")
+    ('legal_aid_officers', 'leadership')
+    """
+    text = _PEOPLE_PREFIX.sub("", re.sub(r"\s+", " ", name or "").strip()).casefold()
+    for kind, pattern in _PEOPLE:
+        if re.match(pattern, text):
+            return kind
+    return None
 
 
 def split_units(text: str) -> tuple[list[str], str | None]:
@@ -147,7 +144,7 @@ def split_units(text: str) -> tuple[list[str], str | None]:
         name = re.sub(r"^(?:và|cùng|với)\s+", "", name, flags=re.IGNORECASE)
         name = canonical_dashes(name)
         if name and any(ch.isalpha() for ch in name):
-            cleaned.append(_capitalise(name))
+            cleaned.append(capitalise(name))
     note = "; ".join(n.replace(_PROTECT, ",") for n in notes if n) or None
     return cleaned, note
 
@@ -281,6 +278,12 @@ QUANTITY_UNITS = (
     "Buổi truyền thông", "Buổi tư vấn", "Buổi", "Đợt truyền thông", "Đợt kiểm tra",
     "Đợt trợ giúp pháp lý lưu động", "Đợt", "Cuộc thi", "Cuộc", "Chuyên đề", "Câu lạc bộ",
     "Điểm truyền thông", "Vụ việc", "Lượt người", "Lượt",
+    "Chương trình phát thanh", "Chương trình truyền hình", "Chương trình phát thanh, truyền hình",
+    "Số", "Bản tin pháp luật", "Điểm trợ giúp pháp lý", "Điểm",
+    # coverage: where the work reaches
+    "Huyện", "Huyện, thành phố", "Huyện, thị xã, thành phố", "Xã", "Xã, thôn", "Xã, phường",
+    "Xã, phường, thị trấn", "Xã, thị trấn", "Thôn", "Thôn, bản", "Thôn, xóm", "Bản", "Xóm",
+    "Tổ dân phố", "Trại giam", "Trại tạm giam", "Cơ sở giam giữ", "Trường học", "Trường",
 )
 # fmt: on
 _QUANTITY_RE = re.compile(
