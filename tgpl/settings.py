@@ -213,7 +213,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+# Publishing never makes a user (or a scan) wait on a broker that is down: a short
+# connect timeout, no retry; the outbox keeps what could not be handed over.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
 
 # --- Application -----------------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Phần mềm Trợ giúp pháp lý")

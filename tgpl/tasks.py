@@ -12,10 +12,11 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue(task, *args, **kwargs) -> bool:
-    """Queue a task; if the broker (Redis) is down, log it and go on: the user's action
-    has already succeeded and the next scan picks up what was not sent."""
+    """Queue a task once, without retrying: if the broker (Redis) is down, log it and go
+    on. The user's action has already succeeded and what it must cause is an outbox row
+    that the periodic flush hands over when the broker is back."""
     try:
-        task.delay(*args, **kwargs)
+        task.apply_async(args=args, kwargs=kwargs, retry=False)
     except Exception:  # kombu/redis connection errors of many kinds
         logger.exception("Could not queue %s%r: broker unavailable", task.name, args)
         return False

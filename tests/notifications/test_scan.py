@@ -6,9 +6,17 @@ from unittest import mock
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from tests.notifications.conftest import add_tasks, at
-from tgpl.models import Notification, NotificationPreference, Reminder, ReminderSettings
+from tgpl.kernel import events
+from tgpl.models import (
+    Notification,
+    NotificationPreference,
+    OutboxMessage,
+    Reminder,
+    ReminderSettings,
+)
 from tgpl.notifications import delivery, scan
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +134,8 @@ def test_broker_down_does_not_break_the_scan(
     staff.save()
     with (
         mock.patch(
-            "tgpl.tasks.send_reminder_email.delay", side_effect=ConnectionError("Redis is down")
+            "tgpl.tasks.deliver_outbox_message.apply_async",
+            side_effect=ConnectionError("Redis is down"),
         ),
         django_capture_on_commit_callbacks(execute=True),
     ):
@@ -134,6 +143,58 @@ def test_broker_down_does_not_break_the_scan(
     assert result.created == 2
     assert Notification.objects.count() == 2  # in-app notices are there
     assert "broker unavailable" in caplog.text
+    assert mail.outbox == []
+    waiting = OutboxMessage.objects.get(topic=delivery.REMINDER_EMAILS)
+    assert waiting.payload["reminder_ids"] == [Reminder.objects.get(recipient=staff).pk]
+
+
+def test_emails_held_by_a_broker_outage_are_sent_once_when_it_returns(
+    approved_plan, staff, django_capture_on_commit_callbacks
+):
+    staff.email = "nam@tgpl.local"
+    staff.save()
+    with (
+        mock.patch(
+            "tgpl.tasks.deliver_outbox_message.apply_async",
+            side_effect=ConnectionError("Redis is down"),
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        scan.run_scan(now=at(DUE))
+    assert mail.outbox == []
+    events.flush()  # the periodic task, once the broker is back
+    assert OutboxMessage.objects.filter(processed_at__isnull=True).count() == 0
+    assert events.flush() == 0
+    assert [m.to for m in mail.outbox] == [["nam@tgpl.local"]]
+    assert Reminder.objects.get(recipient=staff).email_sent_at is not None
+
+
+def test_a_failing_mail_server_leaves_the_message_for_a_later_flush(
+    approved_plan, staff, django_capture_on_commit_callbacks
+):
+    staff.email = "nam@tgpl.local"
+    staff.save()
+    with (
+        mock.patch(
+            "tgpl.notifications.delivery.send_mail",
+            side_effect=smtplib.SMTPServerDisconnected("máy chủ thư ngắt kết nối"),
+        ),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        scan.run_scan(now=at(DUE))
+    message = OutboxMessage.objects.get(topic=delivery.REMINDER_EMAILS)
+    assert message.processed_at is None
+    assert "máy chủ thư ngắt kết nối" in message.last_error
+    assert message.available_at > timezone.now()  # backs off before trying again
+    events.flush()
+    message.refresh_from_db()
+    assert message.processed_at is None  # not due yet: nothing was tried again
+    assert mail.outbox == []
+    OutboxMessage.objects.filter(pk=message.pk).update(available_at=timezone.now())
+    events.flush()
+    message.refresh_from_db()
+    assert message.processed_at is not None
+    assert len(mail.outbox) == 1
 
 
 def test_recurring_task_is_reminded_for_each_occurrence(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from .models import Reminder
 
 STALE_CLAIM = timedelta(minutes=15)
+REMINDER_EMAILS = "reminder_emails"  # outbox topic: {"reminder_ids": [...]}
 
 
 def send_reminder_email(reminder_id: int) -> bool:
@@ -40,3 +41,17 @@ def send_reminder_email(reminder_id: int) -> bool:
         raise
     Reminder.objects.filter(pk=reminder_id).update(email_sent_at=timezone.now(), email_error="")
     return True
+
+
+def send_reminder_emails(event) -> None:
+    """Outbox subscriber: send every e-mail of a scan that is not sent yet. A failure is
+    recorded on its reminder and raised after the others were tried, so the outbox
+    retries the message later; what was sent is never sent again."""
+    failures: list[Exception] = []
+    for reminder_id in event.payload.get("reminder_ids", []):
+        try:
+            send_reminder_email(reminder_id)
+        except Exception as exc:  # SMTP and network errors of many kinds
+            failures.append(exc)
+    if failures:
+        raise failures[0]

@@ -12,8 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from tgpl.calendar import work_calendar
+from tgpl.kernel import emit
 
 from .deadlines import person_id, providers, steps_for
+from .delivery import REMINDER_EMAILS
 from .models import Notification, NotificationPreference, Reminder, ReminderSettings
 
 logger = logging.getLogger(__name__)
@@ -116,17 +118,14 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
             ).values_list("user_id", flat=True)
         )
         to_mail = [r.pk for r in claimed if r.recipient.email and r.recipient_id not in no_email]
-        transaction.on_commit(lambda: _queue_emails(to_mail))
+        if to_mail:
+            # One outbox row for the scan's e-mails: committed with the reminders, handed
+            # to a worker after commit (one publish, however many e-mails), and flushed
+            # later if the broker is down. The scan never waits on the broker per e-mail.
+            emit(REMINDER_EMAILS, reminder_ids=to_mail)
     result.created = len(claimed)
     result.emails_queued = len(to_mail)
     return result
-
-
-def _queue_emails(reminder_ids: list[int]) -> None:
-    from tgpl.tasks import enqueue, send_reminder_email
-
-    for pk in reminder_ids:
-        enqueue(send_reminder_email, pk)
 
 
 def daily_scan_due(now: datetime | None = None) -> bool:
