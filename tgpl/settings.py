@@ -10,9 +10,11 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
+from tgpl.env import StrictEnv
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-env = environ.Env()
+env = StrictEnv()
 # A local .env file (never committed) is read when present; real environment wins.
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 

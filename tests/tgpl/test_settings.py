@@ -25,6 +25,7 @@ print(json.dumps({
     "hosts": settings.ALLOWED_HOSTS,
     "email": settings.EMAIL_BACKEND,
     "session_age": settings.SESSION_COOKIE_AGE,
+    "secure_cookies": settings.SESSION_COOKIE_SECURE,
     "min_password": settings.AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"]["min_length"],
     "axes": settings.AXES_LOCKOUT_PARAMETERS,
     "login_required": (
@@ -111,6 +112,24 @@ def test_debug_flag_is_parsed_strictly():
         is False
     )
     assert run_settings({"DEBUG": "1"})["debug"] is True
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("SECURE_COOKIES", "ture"), ("DEBUG", "yess"), ("BEHIND_TLS_PROXY", "")]
+)
+def test_a_mistyped_boolean_stops_the_start_with_its_name(name, value):
+    env = {"DEBUG": "false", "SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "a", name: value}
+    result = run_settings(env, allow_fail=True)
+    assert result.returncode != 0
+    assert f"{name}={value!r} is not a boolean" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["TRUE", "Yes", "on", "1"])
+def test_every_spelling_of_true_is_read_as_true(value):
+    values = run_settings(
+        {"DEBUG": "true", "SECURE_COOKIES": value}  # DEBUG's default would be False
+    )
+    assert values["secure_cookies"] is True
 
 
 def test_check_deploy_reports_nothing_under_production_settings():
