@@ -45,9 +45,14 @@ run: check-system seed
 test: check-system
 	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
 
+# The house's checks, as CI runs them: ruff (rules and format), the import contracts
+# (import-linter, pyproject.toml) and mypy with django-stubs on the kernel, roles, rules
+# and services.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
+	$(DEV_ENV) $(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -126,7 +126,7 @@ def record_proof(*, actor, request: LegalAidRequest, proofs, at: datetime | None
     if added:
         set_related(req, "proofs", [*held, *(p.pk for p in added)], actor=actor, reason=reason)
     outstanding = case is not None and case.proof_due_at and not case.proof_supplied_at
-    if outstanding and assess_request(req).proven:
+    if case is not None and outstanding and assess_request(req).proven:
         case.proof_supplied_at = moment
         save(case, actor=actor, reason="Đã bổ sung đủ giấy tờ chứng minh")
 

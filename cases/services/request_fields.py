@@ -60,7 +60,8 @@ def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
         raise ValueError(f"unknown request fields: {sorted(unknown)}")
     for name, value in fields.items():
         setattr(req, name, value)
-    if req.department_id and req.department.centre_id != actor.centre_id:
+    department = req.department if req.department_id else None
+    if department is not None and department.centre_id != actor.centre_id:
         raise BusinessRuleError("Nơi tiếp nhận không thuộc Trung tâm của bạn.", field="department")
     if req.channel in AUTHORITY_CHANNELS and not (req.notifying_agency_id and req.notified_at):
         raise BusinessRuleError(

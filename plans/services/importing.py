@@ -75,7 +75,7 @@ def create_plan_from_parsed(
     ):
         raise BusinessRuleError(f"Đã có kế hoạch số {number:02d}/{symbol} năm {year}.")
     signer = parsed.signer
-    plan = Plan(
+    record = Plan(
         centre=centre,
         number=number,
         symbol=symbol,
@@ -96,9 +96,9 @@ def create_plan_from_parsed(
         source_text=source_text,
         created_by=actor if actor is not None else _system_user(centre),
     )
-    plan.search_key = search_key(plan.number_text, plan.title)
+    record.search_key = search_key(record.number_text, record.title)
     reason = "Nhập kế hoạch từ văn bản"
-    save(plan, actor=actor, reason=reason)
+    save(record, actor=actor, reason=reason)
 
     known = unit_catalogue(centre)
     by_path: dict[str, PlanItem] = {}
@@ -115,7 +115,7 @@ def create_plan_from_parsed(
         frame = raw.timeframe_parsed
         parent_path = _parent_path(path, set(by_path))
         item = PlanItem(
-            plan=plan,
+            plan=record,
             parent=by_path.get(parent_path) if parent_path else None,
             path=path[:64],
             number=str(raw.number or path.split(".")[-1])[:32],
@@ -143,7 +143,10 @@ def create_plan_from_parsed(
                 )
         periods += [
             PlanItemPeriod(
-                item=item, position=n, start=_as_date(p["start"]), due=_as_date(p["end"])
+                item=item,
+                position=n,
+                start=date.fromisoformat(p["start"]),
+                due=date.fromisoformat(p["end"]),
             )
             for n, p in enumerate(raw.periods if timeframe_text else [])
         ]
@@ -165,10 +168,10 @@ def create_plan_from_parsed(
     bulk_create(QuantityTarget, quantities, actor=actor, reason=reason)
     bulk_create(Milestone, milestones, actor=actor, reason=reason)
     bulk_create(PlanItemPeriod, periods, actor=actor, reason=reason)
-    implemented = _referenced_plans(centre, parsed, exclude=plan.pk)
+    implemented = _referenced_plans(centre, parsed, exclude=record.pk)
     if implemented:
-        set_related(plan, "implements", implemented, actor=actor, reason=reason)
-    return plan
+        set_related(record, "implements", implemented, actor=actor, reason=reason)
+    return record
 
 
 def _issuing_body(parsed: ParsedPlan, centre: Centre) -> str:

@@ -131,7 +131,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
         parsed = parse_timeframe(text, default_year=new) if text else None
         clone = PlanItem(
             plan=copy,
-            parent=new_items.get(item.parent_id),
+            parent=new_items.get(item.parent_id) if item.parent_id else None,
             path=item.path,
             number=item.number,
             level=item.level,

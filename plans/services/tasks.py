@@ -37,7 +37,7 @@ def owner_departments(item: PlanItem) -> list[Department]:
     leads = [u for u in item.units.all() if u.role == PlanItemUnit.Role.LEAD]
     collectives = {u.collective for u in leads if u.collective}
     for unit in leads:
-        if unit.department_id:
+        if unit.department_id and unit.department is not None:
             departments[unit.department_id] = unit.department
     if collectives:
         for dept in Department.objects.filter(centre_id=item.plan.centre_id, is_active=True):
@@ -175,7 +175,7 @@ def complete_milestone(*, milestone: Milestone, actor: User, on: date) -> Milest
     if not PLAN_TRANSITIONS.can("report_progress", item.plan.status):
         raise BusinessRuleError("Kế hoạch chưa được phê duyệt hoặc đã kết thúc.")
     owners = owner_departments(item)
-    if milestone.owner_department_id:
+    if milestone.owner_department is not None:
         owners = [*owners, milestone.owner_department]
     if not roles.can_update_task_of(actor, owners, item.plan.centre):
         raise BusinessRuleError("Chỉ đơn vị được giao (hoặc Lãnh đạo Trung tâm) xác nhận mốc này.")

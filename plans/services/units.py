@@ -1,6 +1,7 @@
 """Owners and partners of a task: matching the names as written to the centre's units."""
 
 import re
+from typing import cast
 
 from plans.models import PlanItem, PlanItemUnit
 from plans.reader.units import is_collective, match_units, people_of
@@ -44,13 +45,13 @@ def build_units(item: PlanItem, role: str, names: list[str], known: list) -> lis
     for position, (key, name) in enumerate(match_units(cleaned, known)):
         unit = PlanItemUnit(item=item, role=role, position=position, name=name[:255])
         if key is not None:
-            kind, pk = key
+            kind, pk = cast(tuple[str, int], key)
             if kind == "department":
                 unit.department_id = pk
             else:
                 unit.agency_id = pk
-        elif people_of(name):
-            unit.people = people_of(name)  # people, not every department
+        elif people := people_of(name):
+            unit.people = people  # people, not every department
         else:
             unit.collective = collective_of(name)
         units.append(unit)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
@@ -91,7 +92,7 @@ class DocumentKind:
     page: Callable[[object], str] | None = None  # its page: register links, after Cấp số
     listed_on: type[Model] | None = None  # the model whose page lists it (None: no list)
     of: Callable[[object], Iterable] = _itself  # that page's object -> objects of this kind
-    centre: Callable[[object], object] = _own_centre  # whose register numbers it
+    centre: Callable[[object], Any] = _own_centre  # whose register numbers it
     numbered_later: bool = False  # left a draft when the decider may not number; Cấp số
     related: tuple[str, ...] = ()  # select_related when fetched to be built
     # the command's look-up, (identifier, **options) -> object or NotFound; default: by id

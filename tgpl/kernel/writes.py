@@ -62,7 +62,7 @@ def bulk_create(
     if not objs:
         return []
     if not hasattr(model, "history"):
-        return model.objects.bulk_create(objs, batch_size=batch_size)
+        return model._default_manager.bulk_create(objs, batch_size=batch_size)
     return bulk_create_with_history(
         list(objs),
         model,
