@@ -3,7 +3,6 @@
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
 
 from plans.models import (
     Milestone,
@@ -144,9 +143,9 @@ def record_progress(
         author=actor,
     )
     if quantity is not None:
-        QuantityTarget.objects.filter(pk=quantity.pk).update(
-            achieved=F("achieved") + quantity_achieved
-        )
+        target = QuantityTarget.objects.select_for_update().get(pk=quantity.pk)
+        target.achieved += quantity_achieved or 0
+        save(target, actor=actor, reason=f"Báo cáo tiến độ ngày {on:%d/%m/%Y}")
     if done:
         percent = 100
     elif percent is None and quantity is not None:
