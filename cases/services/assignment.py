@@ -19,6 +19,7 @@ from cases.states import (
 )
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.history import display_moment
 from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 from tgpl.search import normalize
 
@@ -116,7 +117,7 @@ def _lock_pending(assignment: Assignment) -> tuple[Assignment, Case]:
     )
     if locked.status != AssignmentStatus.PROPOSED:
         who = locked.decided_by.full_name if locked.decided_by else "người khác"
-        when = f" lúc {locked.decided_at:%H:%M %d/%m/%Y}" if locked.decided_at else ""
+        when = f" lúc {display_moment(locked.decided_at)}" if locked.decided_at else ""
         raise BusinessRuleError(
             f"Đề xuất này đã được quyết định ({locked.get_status_display().lower()}) "
             f"bởi {who}{when}."

@@ -74,6 +74,18 @@ def test_second_decision_is_told_it_was_already_decided(staff, head, officer, ca
         services.return_assignment(actor=head, assignment=assignment, note="x")
 
 
+def test_already_decided_message_gives_the_time_in_vietnam(staff, head, officer, case):
+    import datetime
+
+    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    decided = case.accepted_at + datetime.timedelta(hours=1)
+    services.approve_assignment(actor=head, assignment=assignment, at=decided)
+    local = decided.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
+    with pytest.raises(BusinessRuleError) as refused:
+        services.approve_assignment(actor=head, assignment=assignment)
+    assert f"lúc {local:%H:%M %d/%m/%Y}" in refused.value.message
+
+
 def test_returning_needs_a_reason_and_reopens_the_case_for_proposal(staff, head, officer, case):
     assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="lý do trả lại"):

@@ -21,6 +21,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from tgpl.history import display_moment
+
 from .outbox import OutboxMessage
 
 logger = logging.getLogger("tgpl.outbox")
@@ -109,7 +111,7 @@ def deliver(message_id: int) -> bool:
         logger.exception("Outbox message %s (%s) failed", message_id, message.topic)
         OutboxMessage.objects.filter(pk=message_id).update(
             claimed_at=None,
-            last_error=f"{timezone.now():%d/%m/%Y %H:%M}: {exc}"[:2000],
+            last_error=f"{display_moment(timezone.now())}: {exc}"[:2000],
             available_at=timezone.now() + _backoff(message.attempts + 1),
         )
         return False

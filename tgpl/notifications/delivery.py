@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.db.models import F
 from django.utils import timezone
 
+from tgpl.history import display_moment
+
 from .models import Reminder
 
 STALE_CLAIM = timedelta(minutes=15)
@@ -36,7 +38,7 @@ def send_reminder_email(reminder_id: int) -> bool:
         send_mail(reminder.title, text, None, [reminder.recipient.email])
     except Exception as exc:
         Reminder.objects.filter(pk=reminder_id).update(
-            email_error=f"{timezone.now():%d/%m/%Y %H:%M}: {exc}"[:2000], email_claimed_at=None
+            email_error=f"{display_moment(timezone.now())}: {exc}"[:2000], email_claimed_at=None
         )
         raise
     Reminder.objects.filter(pk=reminder_id).update(email_sent_at=timezone.now(), email_error="")
