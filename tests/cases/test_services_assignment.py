@@ -78,7 +78,7 @@ def test_already_decided_message_gives_the_time_in_vietnam(staff, head, officer,
     import datetime
 
     assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
-    decided = case.accepted_at + datetime.timedelta(hours=1)
+    decided = case.accepted_at
     services.approve_assignment(actor=head, assignment=assignment, at=decided)
     local = decided.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
     with pytest.raises(BusinessRuleError) as refused:
