@@ -9,9 +9,12 @@ class CasesConfig(AppConfig):
     def ready(self):
         from tgpl import demo
         from tgpl.notifications.deadlines import register_provider
+        from tgpl.operations import retention
 
         from .demo import seed_demo_cases
         from .reminders import case_deadlines
+        from .retention import anonymise_closed_case_history
 
         register_provider(case_deadlines)
         demo.register("cases", seed_demo_cases, after=["plans"])
+        retention.register("closed_case_history", anonymise_closed_case_history)

@@ -7,6 +7,7 @@ development server and the tests need no broker.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tgpl.settings")
 
@@ -20,4 +21,8 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     "tick-every-5-minutes": {"task": "tgpl.tick", "schedule": 300.0},
     "flush-outbox-every-minute": {"task": "tgpl.flush_outbox", "schedule": 60.0},
+    "retention-every-night": {
+        "task": "tgpl.retention",
+        "schedule": crontab(hour=2, minute=30),  # Asia/Ho_Chi_Minh (CELERY_TIMEZONE)
+    },
 }

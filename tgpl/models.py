@@ -112,6 +112,12 @@ class Centre(models.Model):
         validators=[RegexValidator(r"^[A-ZĐ0-9]+$", "Chỉ dùng chữ in hoa và chữ số.")],
     )
     is_active = models.BooleanField("đang hoạt động", default=True)
+    personal_history_years = models.PositiveSmallIntegerField(
+        "ẩn danh lịch sử thay đổi sau (năm)",
+        default=5,
+        help_text="Số năm sau khi vụ việc kết thúc, lịch sử thay đổi dữ liệu cá nhân của "
+        "người được TGPL được ẩn danh (hồ sơ vụ việc vẫn được lưu trữ).",
+    )
     history = HistoricalRecords()
 
     class Meta:

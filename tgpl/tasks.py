@@ -48,6 +48,15 @@ def send_reminder_email(reminder_id: int):
     return delivery.send_reminder_email(reminder_id)
 
 
+@shared_task(name="tgpl.retention")
+def retention():
+    """Every night (beat): expired sessions, old login records and read logs, handled
+    outbox rows; the history of long-closed cases made anonymous (tgpl.operations)."""
+    from tgpl.operations.retention import run_retention
+
+    return run_retention()
+
+
 @shared_task(name="tgpl.deliver_outbox_message")
 def deliver_outbox_message(message_id: int):
     """Run the subscribers of one committed outbox message (queued after commit)."""

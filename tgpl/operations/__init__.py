@@ -1,0 +1,1 @@
+"""Operations of a running installation: backup and restore, retention."""
