@@ -96,6 +96,17 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A busy office on one machine: readers never wait for the writer (WAL), a writer
+    # waits its turn instead of failing ("database is locked"), and a transaction that
+    # will write takes the lock at its start (IMMEDIATE), so it cannot deadlock halfway.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "tgpl.User"
@@ -207,9 +218,18 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The broker: Redis in production; on one machine with nothing installed (`make run`) a
+# folder (kombu's filesystem transport, LOCAL_BROKER_DIR); with neither, tasks run
+# eagerly in-process (tests, manage.py shell).
+LOCAL_BROKER_DIR = env.str("LOCAL_BROKER_DIR", default="")
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+elif LOCAL_BROKER_DIR:
+    CELERY_BROKER_URL = "filesystem://"
+else:
+    CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL  # no Redis: tasks run in-process
+CELERY_TASK_ALWAYS_EAGER = not (REDIS_URL or LOCAL_BROKER_DIR)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
@@ -223,6 +243,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
+if LOCAL_BROKER_DIR and not REDIS_URL:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": f"{LOCAL_BROKER_DIR}/out",  # one folder: what is sent is received
+        "data_folder_out": f"{LOCAL_BROKER_DIR}/out",
+        "processed_folder": f"{LOCAL_BROKER_DIR}/processed",
+        "store_processed": False,
+    }
 
 # --- Application -----------------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Phần mềm Trợ giúp pháp lý")
