@@ -11,6 +11,7 @@ class CasesConfig(AppConfig):
         from tgpl.notifications.deadlines import register_provider
         from tgpl.operations import retention
 
+        from . import notifications
         from .demo import seed_demo_cases
         from .reminders import case_deadlines
         from .retention import anonymise_closed_case_history
@@ -18,3 +19,4 @@ class CasesConfig(AppConfig):
         register_provider(case_deadlines)
         demo.register("cases", seed_demo_cases, after=["plans"])
         retention.register("closed_case_history", anonymise_closed_case_history)
+        notifications.register()

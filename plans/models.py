@@ -65,6 +65,15 @@ class Plan(models.Model):
     status = models.CharField(
         "trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    submitted_by = models.ForeignKey(
+        User,
+        verbose_name="người trình phê duyệt",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("thời điểm trình phê duyệt", null=True, blank=True)
     approved_by = models.ForeignKey(
         User,
         verbose_name="người phê duyệt",

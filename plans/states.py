@@ -11,6 +11,7 @@ S = Plan.Status
 PLAN_TRANSITIONS = Transitions(
     Plan.Status,
     edit=Transition({S.DRAFT}, None, "sửa kế hoạch", "Chỉ sửa được kế hoạch ở trạng thái dự thảo."),
+    submit=Transition({S.DRAFT}, None, "trình phê duyệt kế hoạch"),
     approve=Transition({S.DRAFT}, S.APPROVED, "phê duyệt kế hoạch"),
     issue_number=Transition(
         {S.APPROVED}, None, "cấp số kế hoạch", "Chỉ cấp số cho kế hoạch đã được phê duyệt."

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/edit/", views.plan_edit, name="edit"),
     path("<int:pk>/history/", views.plan_history, name="history"),
+    path("<int:pk>/submit/", views.plan_submit, name="submit"),
     path("<int:pk>/approve/", views.plan_approve, name="approve"),
     path("<int:pk>/close/", views.plan_close, name="close"),
     path("<int:pk>/reopen/", views.plan_reopen, name="reopen"),

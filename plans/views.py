@@ -73,6 +73,10 @@ def plan_detail(request, pk):
             "today": today,
             "implements": plan.implements.all(),
             "can_edit": "edit" in actions and roles.can_draft_plans(request.user, plan.centre),
+            "can_submit": "submit" in actions
+            and not plan.submitted_at
+            and roles.can_draft_plans(request.user, plan.centre)
+            and not roles.can_approve_plans(request.user, plan.centre),
             "can_approve": "approve" in actions
             and roles.can_approve_plans(request.user, plan.centre),
             "can_close": "close" in actions and roles.can_approve_plans(request.user, plan.centre),
@@ -148,6 +152,11 @@ def _transition(request, pk, action, done_message):
     plan = selectors.get_plan_for(request.user, pk)
     perform(request, lambda: action(plan=plan, actor=request.user), success=done_message)
     return redirect("plans:detail", pk=plan.pk)
+
+
+@require_POST
+def plan_submit(request, pk):
+    return _transition(request, pk, services.submit_plan, "Đã trình Giám đốc phê duyệt.")
 
 
 @require_POST

@@ -8,6 +8,12 @@ class TgplConfig(AppConfig):
 
     def ready(self):
         from tgpl.kernel import subscribe
-        from tgpl.notifications.delivery import REMINDER_EMAILS, send_reminder_emails
+        from tgpl.notifications.delivery import (
+            NOTIFICATION_EMAILS,
+            REMINDER_EMAILS,
+            send_notification_emails,
+            send_reminder_emails,
+        )
 
         subscribe(REMINDER_EMAILS, send_reminder_emails)
+        subscribe(NOTIFICATION_EMAILS, send_notification_emails)

@@ -282,6 +282,27 @@ def can_approve_assignment(user, case) -> bool:
     return is_leadership(user) and (department is None or department.head_id is None)
 
 
+def leaders_of(centre_id: int):
+    """The active director and deputies of a centre."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(centre_id=centre_id, is_active=True, groups__name__in=list(LEADERSHIP))
+        .distinct()
+    )
+
+
+def approvers_of(case) -> list:
+    """Who decides a proposal for this case (the same rule as can_approve_assignment):
+    the owning department's head, or the leadership when the department has no head."""
+    department = case.department
+    head = department.head if department is not None and department.head_id else None
+    if head is not None and head.is_active and heads_department(head, department):
+        return [head]
+    return list(leaders_of(case.centre_id))
+
+
 def can_work_case(user, case) -> bool:
     """Only the case's own performer starts it, logs work, fills the file and closes it."""
     return _same_centre(user, case) and case.performer_id == user.pk and is_performer(user)

@@ -9,6 +9,7 @@ from .lifecycle import (
     copy_plan_to_next_year,
     reopen_plan,
     save_plan,
+    submit_plan,
 )
 from .tasks import complete_milestone, record_progress, save_item, set_item_units
 
@@ -24,5 +25,6 @@ __all__ = [
     "save_item",
     "save_plan",
     "set_item_units",
+    "submit_plan",
     "unit_catalogue",
 ]

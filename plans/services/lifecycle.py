@@ -48,6 +48,21 @@ def save_plan(*, plan: Plan, actor: User) -> Plan:
 
 
 @transaction.atomic
+def submit_plan(*, plan: Plan, actor: User) -> Plan:
+    """Send a draft to the director for approval (it stays a draft until approved)."""
+    plan = _locked(plan)
+    if not roles.can_draft_plans(actor, plan.centre):
+        raise BusinessRuleError("Bạn không có quyền trình kế hoạch của Trung tâm này.")
+    check_transition(PLAN_TRANSITIONS, "submit", plan.status)
+    if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
+        raise BusinessRuleError("Kế hoạch chưa có nhiệm vụ nào: chưa trình phê duyệt được.")
+    plan.submitted_by, plan.submitted_at = actor, timezone.now()
+    save(plan, actor=actor, reason="Trình Giám đốc phê duyệt")
+    emit("plan_submitted", actor=actor, plan=plan.pk)
+    return plan
+
+
+@transaction.atomic
 def approve_plan(*, plan: Plan, actor: User) -> Plan:
     plan = _locked(plan)
     if not roles.can_approve_plans(actor, plan.centre):

@@ -163,9 +163,10 @@ def test_emails_held_by_a_broker_outage_are_sent_once_when_it_returns(
         scan.run_scan(now=at(DUE))
     assert mail.outbox == []
     events.flush()  # the periodic task, once the broker is back
-    assert OutboxMessage.objects.filter(processed_at__isnull=True).count() == 0
-    assert events.flush() == 0
-    assert [m.to for m in mail.outbox] == [["nam@tgpl.local"]]
+    reminders = OutboxMessage.objects.filter(topic=delivery.REMINDER_EMAILS)
+    assert not reminders.filter(processed_at__isnull=True).exists()
+    events.flush()
+    assert [m.to for m in mail.outbox if "In tờ gấp" in m.subject] == [["nam@tgpl.local"]]
     assert Reminder.objects.get(recipient=staff).email_sent_at is not None
 
 
@@ -194,7 +195,7 @@ def test_a_failing_mail_server_leaves_the_message_for_a_later_flush(
     events.flush()
     message.refresh_from_db()
     assert message.processed_at is not None
-    assert len(mail.outbox) == 1
+    assert len([m for m in mail.outbox if "In tờ gấp" in m.subject]) == 1
 
 
 def test_recurring_task_is_reminded_for_each_occurrence(

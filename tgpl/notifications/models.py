@@ -141,12 +141,30 @@ class Notification(models.Model):
     url = models.CharField("đường dẫn", max_length=255, blank=True)
     created_at = models.DateTimeField("thời điểm", default=timezone.now)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
+    # A notice of an event (proposal waiting, case assigned ...): which event and which
+    # kind of notice, so a retried event creates nothing twice.
+    event_key = models.CharField(max_length=96, blank=True, default="", editable=False)
+    email_wanted = models.BooleanField("gửi thư", default=False)
+    email_claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_sent_at = models.DateTimeField("đã gửi thư", null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField("số lần gửi thư", default=0)
+    email_error = models.TextField("lỗi gửi thư", blank=True)
 
     class Meta:
         verbose_name = "thông báo"
         verbose_name_plural = "thông báo"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["recipient", "-created_at"], name="notification_inbox"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event_key", "recipient"],
+                condition=~models.Q(event_key=""),
+                name="notification_once_per_event",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
