@@ -11,7 +11,7 @@ class CasesConfig(AppConfig):
         from tgpl.notifications.deadlines import register_provider
         from tgpl.operations import retention
 
-        from . import notifications
+        from . import home, notifications
         from .demo import seed_demo_cases
         from .reminders import case_deadlines
         from .retention import anonymise_closed_case_history
@@ -20,3 +20,4 @@ class CasesConfig(AppConfig):
         demo.register("cases", seed_demo_cases, after=["plans"])
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
+        home.register()

@@ -60,8 +60,9 @@ def _head(department):
     return department.head_id if department is not None else None
 
 
-def case_deadlines(today: datetime.date, now: datetime.datetime, until=None):
+def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, centre_ids=None):
     calendar = work_calendar()
+    scope = Q() if centre_ids is None else Q(centre_id__in=centre_ids)
     open_states = [
         CaseStatus.AWAITING_ASSIGNMENT,
         CaseStatus.ASSIGNMENT_PROPOSED,
@@ -71,7 +72,8 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None):
     cases = (
         Case.objects.filter(
             Q(status__in=open_states)
-            | Q(ended_at__gte=now - FILE_LOOK_BACK, file_handed_in_on__isnull=True)
+            | Q(ended_at__gte=now - FILE_LOOK_BACK, file_handed_in_on__isnull=True),
+            scope,
         )
         .select_related("request", "department")
         .only(*CASE_FIELDS)
@@ -112,7 +114,7 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None):
             )
 
     awaiting = LegalAidRequest.objects.filter(
-        status=RequestStatus.AWAITING_PROOF, proof_due_at__isnull=False
+        scope, status=RequestStatus.AWAITING_PROOF, proof_due_at__isnull=False
     ).select_related("department")
     for request in awaiting:
         head = _head(request.department)
@@ -130,9 +132,10 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None):
         )
 
     wait = ReminderSettings.current().approval_wait_workdays
-    proposals = Assignment.objects.filter(status=AssignmentStatus.PROPOSED).select_related(
-        "case__department", "performer"
-    )
+    proposal_scope = Q() if centre_ids is None else Q(case__centre_id__in=centre_ids)
+    proposals = Assignment.objects.filter(
+        proposal_scope, status=AssignmentStatus.PROPOSED
+    ).select_related("case__department", "performer")
     for proposal in proposals:
         head = _head(proposal.case.department)
         if head is None:

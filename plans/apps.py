@@ -10,10 +10,11 @@ class PlansConfig(AppConfig):
         from tgpl import demo
         from tgpl.notifications.deadlines import register_provider
 
-        from . import notifications
+        from . import home, notifications
         from .demo import seed_demo_plans
         from .reminders import plan_deadlines
 
         register_provider(plan_deadlines)
         demo.register("plans", seed_demo_plans, after=[])
         notifications.register()
+        home.register()

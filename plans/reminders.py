@@ -50,9 +50,12 @@ def _lead_units():
     )
 
 
-def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None):
+def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None, centre_ids=None):
     task_window = Q(due__gte=today - LOOK_BACK)
     milestone_window = Q(due__gte=today - LOOK_BACK)
+    if centre_ids is not None:
+        task_window &= Q(plan__centre_id__in=centre_ids)
+        milestone_window &= Q(item__plan__centre_id__in=centre_ids)
     if until is not None:  # recurring tasks fall due every period, whatever their end date
         period_due = PlanItemPeriod.objects.filter(item=OuterRef("pk"), due__lte=until)
         task_window &= (

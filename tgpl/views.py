@@ -3,20 +3,28 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from . import roles
+from . import home, roles
 from .models import Department, User
 
 
 def dashboard(request):
-    """The landing page: who I am, where I work, where to go."""
+    """The home page: what this person must do now, panel by panel (tgpl/home.py)."""
     user = request.user
+    today = timezone.localdate()
     centres = list(roles.visible_centres(user).select_related("parent_agency"))
     return render(
         request,
         "tgpl/dashboard.html",
-        {"centres": centres, "department": user.department, "role_labels": roles.role_labels(user)},
+        {
+            "centres": centres,
+            "department": user.department,
+            "role_labels": roles.role_labels(user),
+            "panels": home.panels_for(user, today),
+            "today": today,
+        },
     )
 
 

@@ -1,8 +1,9 @@
 """What falls due: deadlines from every app, and when to remind about each (pure rules).
 
 Apps register providers with `register_provider(fn)` in their AppConfig.ready():
-`fn(today, now, until=None) -> Iterable[Deadline]`; `until` (a date) lets the scan
-skip what falls due too far ahead to need a reminder (the calendar feed wants all).
+`fn(today, now, until=None, centre_ids=None) -> Iterable[Deadline]`; `until` (a date)
+lets the scan skip what falls due too far ahead to need a reminder (the calendar feed
+wants all); `centre_ids` keeps to those centres (a person's feed and home page).
 A provider must use a fixed number of queries whatever the number of tasks or cases
 (the scan's query count is tested).
 """

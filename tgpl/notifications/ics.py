@@ -13,8 +13,9 @@ def user_deadlines(user, *, now=None):
     """The open deadlines this user owns or is told about, from every provider."""
     now = now or timezone.now()
     today = timezone.localdate(now)
+    centres = [user.centre_id] if user.centre_id else []
     for provider in providers():
-        for deadline in provider(today, now):
+        for deadline in provider(today, now, centre_ids=centres):
             people = {person_id(u) for u in (*deadline.owners, *deadline.escalate_to)}
             if user.pk in people:
                 yield deadline

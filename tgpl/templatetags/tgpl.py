@@ -19,6 +19,21 @@ def vnd(value):
 
 
 @register.filter
+def num(value):
+    """A whole number the Vietnamese way: 80000 -> "80.000"; text stays as it is."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return value
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return value
+    sign = "-" if number < 0 else ""
+    return f"{sign}{abs(number):,}".replace(",", ".")
+
+
+@register.filter
 def mask(value, keep: int = 3):
     """Mask an identity number or a phone in lists: 001234567890 -> *********890."""
     if not value:

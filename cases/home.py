@@ -1,0 +1,304 @@
+"""The cases panels of the home page (registered with tgpl.home in apps.py).
+
+Reception sees what waits for a decision; a head the proposals waiting (oldest first)
+and the department's limits running out; a performer their cases with the next limit
+and their quota; the leadership the centre at a glance; a Sở reviewer the centres side
+by side. Every line is a link; no line names an aided person.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import selectors
+from cases.models import Case, LegalAidRequest
+from cases.reminders import case_deadlines
+from cases.states import CaseStatus, RequestStatus
+from tgpl import home, roles
+from tgpl.home import Bar, Line, Panel, PanelView
+from tgpl.models import Department
+
+SOON = timedelta(days=3)
+OPEN = ~Q(status__in=[CaseStatus.CLOSED, CaseStatus.DISCONTINUED])
+REQUESTS = reverse("cases:request_list")
+CASES = reverse("cases:case_list")
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+def _deadlines(user, today: date):
+    """The centre's open legal limits due within SOON (one provider pass, fixed queries;
+    kept on the user for the other panels of the same page)."""
+    cached = getattr(user, "_home_case_deadlines", None)
+    if cached is not None and cached[0] == today:
+        return cached[1]
+    until = today + SOON
+    found = [
+        d
+        for d in case_deadlines(today, timezone.now(), until=until, centre_ids=[user.centre_id])
+        if d.due_at <= _end_of(until)
+    ]
+    user._home_case_deadlines = (today, found)
+    return found
+
+
+def _limit_lines(deadlines, now, *, limit: int = 6) -> list[Line]:
+    lines = []
+    for d in sorted(deadlines, key=lambda d: d.due_at)[:limit]:
+        due = timezone.localtime(d.due_at)
+        late = d.due_at < now
+        when = due.strftime("%H:%M %d/%m") if d.unit == "hours" else due.strftime("%d/%m/%Y")
+        lines.append(
+            Line(
+                f"{d.title}: {d.label}",
+                url=d.url,
+                note=("quá hạn từ " if late else "hạn ") + when,
+                tone="danger" if late else "warning",
+            )
+        )
+    return lines
+
+
+def reception(user, today: date) -> PanelView:
+    now = timezone.now()
+    requests = LegalAidRequest.objects.filter(centre_id=user.centre_id).aggregate(
+        received=Count("pk", filter=Q(status=RequestStatus.RECEIVED)),
+        awaiting=Count("pk", filter=Q(status=RequestStatus.AWAITING_PROOF)),
+        late=Count("pk", filter=Q(status=RequestStatus.AWAITING_PROOF, proof_due_at__lt=now)),
+    )
+    waiting = Case.objects.filter(
+        centre_id=user.centre_id, status=CaseStatus.AWAITING_ASSIGNMENT
+    ).count()
+    view = PanelView("cases.reception", "Tiếp nhận yêu cầu", "bi-inbox")
+    pairs = [
+        ("Yêu cầu chờ thụ lý hoặc từ chối", requests["received"], RequestStatus.RECEIVED, ""),
+        ("Chờ bổ sung giấy tờ", requests["awaiting"], RequestStatus.AWAITING_PROOF, ""),
+    ]
+    for label, count, status, _ in pairs:
+        if count:
+            view.lines.append(Line(label, count, f"{REQUESTS}?status={status}", "primary"))
+    if requests["late"]:
+        view.lines.append(
+            Line(
+                "Quá hạn bổ sung giấy tờ: cần từ chối hoặc thụ lý",
+                requests["late"],
+                f"{REQUESTS}?status={RequestStatus.AWAITING_PROOF}",
+                "danger",
+            )
+        )
+    if waiting:
+        view.lines.append(
+            Line(
+                "Vụ việc chờ đề xuất cử người",
+                waiting,
+                f"{CASES}?status={CaseStatus.AWAITING_ASSIGNMENT}",
+                "warning",
+            )
+        )
+    view.link = Line("Tiếp nhận yêu cầu mới", url=reverse("cases:request_create"))
+    return view
+
+
+def head(user, today: date) -> PanelView:
+    now = timezone.now()
+    view = PanelView("cases.head", "Việc chờ Trưởng phòng", "bi-person-check")
+    inbox = selectors.approval_inbox(user)
+    total = inbox.count()
+    proposals = list(inbox[:5]) if total else []
+    if total:
+        view.lines.append(
+            Line("Đề xuất cử người chờ duyệt", total, reverse("cases:inbox"), "danger")
+        )
+    for proposal in proposals:
+        days = (today - timezone.localtime(proposal.proposed_at).date()).days
+        view.lines.append(
+            Line(
+                f"Vụ việc {proposal.case.code}: đề xuất cử {proposal.performer.full_name}",
+                url=reverse("cases:case_detail", args=[proposal.case_id]),
+                note="hôm nay" if days == 0 else f"chờ {days} ngày",
+                tone="warning" if days else "secondary",
+            )
+        )
+    mine = [
+        d
+        for d in _deadlines(user, today)
+        if getattr(d.subject, "department_id", None) == user.department_id
+        and isinstance(d.subject, Case)
+    ]
+    if mine:
+        view.lines.append(Line("Vụ việc của phòng sắp hết thời hạn", len(mine), tone="warning"))
+        view.lines += _limit_lines(mine, now, limit=5)
+    return view
+
+
+def performer(user, today: date) -> PanelView:
+    now = timezone.now()
+    view = PanelView("cases.performer", "Vụ việc của tôi", "bi-briefcase")
+    counts = Case.objects.filter(performer=user).aggregate(
+        assigned=Count("pk", filter=Q(status=CaseStatus.ASSIGNED)),
+        working=Count("pk", filter=Q(status=CaseStatus.IN_PROGRESS)),
+    )
+    mine = f"{CASES}?performer={user.pk}"
+    if counts["assigned"]:
+        view.lines.append(
+            Line("Được cử, chưa bắt đầu", counts["assigned"], f"{mine}&status=assigned", "warning")
+        )
+    if counts["working"]:
+        view.lines.append(
+            Line("Đang thực hiện", counts["working"], f"{mine}&status=in_progress", "primary")
+        )
+    limits = [
+        d for d in _deadlines(user, today) if user.pk in {getattr(o, "pk", o) for o in d.owners}
+    ]
+    view.lines += _limit_lines(limits, now)
+    row = next(
+        (r for r in selectors.performer_rows(user, today.year) if r.performer.user_id == user.pk),
+        None,
+    )
+    if row is not None and row.tier is not None:
+        view.lines.append(
+            Line(
+                f"Chỉ tiêu tham gia tố tụng năm {today.year}: {row.litigation_this_year}"
+                f"/{row.tier.pass_from} vụ việc (mức đạt)",
+                url=reverse("cases:performer_list"),
+                note=row.level_label,
+                count=row.progress,
+                tone="success" if row.progress >= 100 else "info",
+            )
+        )
+    return view
+
+
+def centre_glance(user, today: date) -> PanelView:
+    """The director's and deputies' view of the whole centre."""
+    now = timezone.now()
+    view = PanelView("cases.centre", "Toàn Trung tâm: yêu cầu và vụ việc", "bi-building")
+    by_state = dict(
+        Case.objects.filter(OPEN, centre_id=user.centre_id)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    tones = {"awaiting_assignment": "warning", "assignment_proposed": "info"}
+    for value, label in CaseStatus.choices:
+        if value in by_state:
+            view.bars.append(
+                Bar(label, by_state[value], f"{CASES}?status={value}", tones.get(value, "primary"))
+            )
+    year = LegalAidRequest.objects.filter(
+        centre_id=user.centre_id, received_at__year=today.year
+    ).aggregate(
+        received=Count("pk"),
+        refused=Count("pk", filter=Q(status=RequestStatus.REFUSED)),
+    )
+    view.lines.append(
+        Line(f"Yêu cầu tiếp nhận năm {today.year}", year["received"], REQUESTS, "primary")
+    )
+    if year["refused"]:
+        view.lines.append(
+            Line("trong đó từ chối thụ lý", year["refused"], f"{REQUESTS}?status=refused")
+        )
+    late = [d for d in _deadlines(user, today) if d.due_at < now]
+    if late:
+        view.lines.append(Line("Thời hạn đã quá", len(late), tone="danger"))
+        view.lines += _limit_lines(late, now, limit=4)
+    return view
+
+
+def departments_side_by_side(user, today: date) -> PanelView:
+    view = PanelView("cases.departments", "Các phòng, chi nhánh", "bi-diagram-3")
+    figures = {
+        row["department_id"]: row
+        for row in Case.objects.filter(centre_id=user.centre_id)
+        .values("department_id")
+        .annotate(
+            open_cases=Count("pk", filter=OPEN),
+            waiting=Count("pk", filter=Q(status=CaseStatus.AWAITING_ASSIGNMENT)),
+            closed_year=Count("pk", filter=Q(status=CaseStatus.CLOSED, ended_at__year=today.year)),
+        )
+        .order_by()
+    }
+    rows = []
+    for d in Department.objects.filter(centre_id=user.centre_id, is_active=True).order_by(
+        "position", "name"
+    ):
+        f = figures.get(d.pk, {})
+        rows.append(
+            [
+                Line(d.name, url=f"{CASES}?department={d.pk}"),
+                f.get("open_cases", 0),
+                f.get("waiting", 0),
+                f.get("closed_year", 0),
+            ]
+        )
+    if rows:
+        view.table = {
+            "head": ["Phòng, chi nhánh", "Đang mở", "Chờ cử người", f"Kết thúc năm {today.year}"],
+            "rows": rows,
+        }
+    return view
+
+
+def centres_side_by_side(user, today: date) -> PanelView:
+    """A Sở reviewer: the centres of the province, counts only."""
+    view = PanelView("cases.centres", "Các Trung tâm của tỉnh", "bi-buildings")
+    centres = list(roles.visible_centres(user).order_by("name"))
+    ids = [c.pk for c in centres]
+    received = dict(
+        LegalAidRequest.objects.filter(centre_id__in=ids, received_at__year=today.year)
+        .values_list("centre_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    open_cases = dict(
+        Case.objects.filter(OPEN, centre_id__in=ids)
+        .values_list("centre_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = [[Line(c.name), received.get(c.pk, 0), open_cases.get(c.pk, 0)] for c in centres]
+    if rows:
+        view.table = {
+            "head": ["Trung tâm", f"Yêu cầu năm {today.year}", "Vụ việc đang thực hiện"],
+            "rows": rows,
+        }
+    return view
+
+
+def register() -> None:
+    home.register(
+        Panel("cases.reception", "Tiếp nhận", reception, roles.is_reception_staff, order=10)
+    )
+    home.register(Panel("cases.head", "Trưởng phòng", head, roles.is_department_head, order=20))
+    home.register(
+        Panel("cases.performer", "Vụ việc của tôi", performer, roles.is_performer, order=30)
+    )
+    home.register(
+        Panel(
+            "cases.centre",
+            "Toàn Trung tâm",
+            centre_glance,
+            roles.can_see_all_cases_of_centre,
+            order=5,
+        )
+    )
+    home.register(
+        Panel(
+            "cases.departments",
+            "Các phòng",
+            departments_side_by_side,
+            roles.can_see_all_cases_of_centre,
+            order=60,
+        )
+    )
+    home.register(
+        Panel(
+            "cases.centres", "Các Trung tâm", centres_side_by_side, roles.is_doj_reviewer, order=5
+        )
+    )
