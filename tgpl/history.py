@@ -54,7 +54,9 @@ def timeline_for(*objects, limit: int = 200) -> list[TimelineEntry]:
     for obj in objects:
         if obj is None:
             continue
-        records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
+        history = obj.history.select_related("history_user")
+        # Newest first; the id orders changes recorded at the same instant.
+        records = list(history.order_by("-history_date", "-history_id")[:limit])
         subject = f"{obj._meta.verbose_name} {obj}"
         for index, record in enumerate(records):
             previous = records[index + 1] if index + 1 < len(records) else None
