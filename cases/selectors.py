@@ -223,8 +223,9 @@ def performer_choices(centre_id: int):
 
 
 def case_facts(case: Case) -> limits.CaseFacts:
+    local = timezone.localtime  # limits count Vietnamese days (due_moment)
     changes = tuple(
-        (c.requested_at, c.answered_at)
+        (local(c.requested_at), c.answered_at)
         for c in case.change_requests.all()
         if c.status != ChangeRequestStatus.PENDING or c.answered_at is None
     )
@@ -238,7 +239,7 @@ def case_facts(case: Case) -> limits.CaseFacts:
         appointed_at=case.appointed_at,
         advice_days=case.advice_days,
         change_requests=changes,
-        ended_at=case.ended_at,
+        ended_at=case.ended_at and local(case.ended_at),
         file_handed_in_at=(
             timezone.make_aware(
                 timezone.datetime.combine(case.file_handed_in_on, timezone.datetime.min.time())

@@ -42,6 +42,9 @@ MOMENTS: dict[str, dt.datetime] = {
     # Wednesday 03/02/2027, 16:00: the last working day before Tết Nguyên đán 2027
     # (06/02). The break runs Thursday 04/02 (29 Tết) to Wednesday 10/02.
     "last_workday_before_tet_2027": vn(2027, 2, 3, 16, 0),
+    # Friday 20/11/2026, 09:00: the week before the first Ngày Văn hóa Việt Nam
+    # (Tuesday 24/11/2026, a day off from 2026 on).
+    "before_culture_day_2026": vn(2026, 11, 20, 9, 0),
     # Wednesday 30/09/2026, 16:30: the last working day of the third quarter.
     "quarter_end": vn(2026, 9, 30, 16, 30),
 }

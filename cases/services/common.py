@@ -41,7 +41,7 @@ def now_or(at: datetime | None) -> datetime:
         raise ValueError("aware datetime expected")
     if moment > timezone.now() + timezone.timedelta(minutes=5):
         raise BusinessRuleError("Thời điểm không được ở tương lai.")
-    return moment
+    return timezone.localtime(moment)  # limits count Vietnamese days (due_moment)
 
 
 def local_date(moment: datetime):
