@@ -1,6 +1,7 @@
 """Pages as a user meets them: intake, decisions, case work, search, import and export."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -10,6 +11,7 @@ from cases import services
 from cases.models import LegalAidRequest
 from cases.resources import IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
+from tests.clock import NOW, TODAY, vn_date, vn_datetime
 
 from .factories import accepted_case, category, in_progress_case, legal_field, proof, receive
 
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def intake_data(**overrides):
     data = {
-        "received_at": "20/11/2026 09:30",
+        "received_at": vn_datetime(NOW - timedelta(minutes=30)),
         "channel": "in_person",
         "full_name": "Hoàng Thị Bích",
         "sex": "female",
@@ -60,8 +62,15 @@ def test_intake_form_keeps_what_was_typed_and_says_why(login, staff):
 
 
 def test_intake_dates_are_read_as_day_month_year(login, staff):
-    login(staff).post(reverse("cases:request_create"), intake_data(birth_date="02/01/1950"))
-    assert LegalAidRequest.objects.get().birth_date.month == 1
+    received = NOW.replace(day=2, hour=8)  # the 2nd of this month: 02/mm, never mm/02
+    response = login(staff).post(
+        reverse("cases:request_create"),
+        intake_data(birth_date="02/01/1950", received_at=vn_datetime(received)),
+    )
+    assert response.status_code == 302
+    req = LegalAidRequest.objects.get()
+    assert (req.birth_date.day, req.birth_date.month) == (2, 1)
+    assert req.received_at == received
 
 
 def test_eligibility_check_says_which_proof_is_missing(login, staff):
@@ -154,10 +163,11 @@ def test_performer_logs_and_closes_from_the_case_page(
 ):
     case = in_progress_case(staff, professional_office, officer, head)
     client = login(officer)
-    client.post(
+    logged = client.post(
         reverse("cases:case_action", args=[case.pk, "log"]),
-        {"on": "23/11/2026", "stage": "advice", "note": "Gặp người được TGPL"},
+        {"on": vn_date(TODAY), "stage": "advice", "note": "Gặp người được TGPL"},
     )
+    assert logged.status_code == 302
     response = client.post(
         reverse("cases:case_action", args=[case.pk, "close"]),
         {"outcome": "done", "outcome_note": "Đã trả lời"},
@@ -266,7 +276,8 @@ HEADER = [name for name, _ in IMPORT_COLUMNS]
 
 
 def test_import_is_all_or_nothing_with_row_errors(login, staff):
-    good = ["02/11/2026 08:00", "Lò Văn Sáng", "Nam", 1960, "Tày", "020160000222", "", "",
+    received = vn_datetime(NOW - timedelta(days=16))
+    good = [received, "Lò Văn Sáng", "Nam", 1960, "Tày", "020160000222", "", "",
             "2", "ho_ngheo", "dan_su", "Tư vấn pháp luật", "Hỏi về thừa kế"]  # fmt: skip
     bad = [*good[:5], "123", *good[6:]]
     response = login(staff).post(
