@@ -41,9 +41,7 @@ def test_a_case_accepted_at_half_past_midnight_on_new_year_opens_the_new_registe
     assert case.code == "TT.TV.01.2027"
 
 
-def test_proof_asked_for_on_new_years_night_is_due_at_the_end_of_a_vietnamese_day(
-    travel_to, staff
-):
+def test_proof_asked_for_on_new_years_night_is_due_at_the_end_of_a_vietnamese_day(travel_to, staff):
     travel_to("new_year_vn")  # Friday 01/01/2027, Tết Dương lịch
     req = receive(staff, proofs=())
     services.request_missing_proof(actor=staff, request=req, note="Giấy chứng nhận hộ nghèo")
