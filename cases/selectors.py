@@ -196,9 +196,13 @@ def performer_rows(user, year: int) -> list[PerformerRow]:
         )
         .order_by("user__department__name", "user__full_name")
     )  # fmt: skip
+    # The levels of the latest year entered up to `year`: until the MOJ letter of a new
+    # year is entered, the previous year's levels apply (catalogue.QUOTA_TIERS_2022).
+    entered = list(QuotaTier.objects.filter(year__lte=year).order_by("-year", "min_years"))
     tiers = [
         quota.QuotaTier(t.min_years, t.max_years, t.pass_from, t.good_from, t.excellent_from)
-        for t in QuotaTier.objects.filter(year=year)
+        for t in entered
+        if t.year == entered[0].year
     ]
     rows = []
     for p in qs:

@@ -1,14 +1,14 @@
 """Pages as a user meets them: intake, decisions, case work, search, import and export."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from cases import services
-from cases.models import LegalAidRequest
+from cases.models import LegalAidRequest, Performer, QuotaTier
 from cases.resources import IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
 from tests.clock import NOW, TODAY, vn_date, vn_datetime
@@ -296,7 +296,23 @@ def test_import_is_all_or_nothing_with_row_errors(login, staff):
 def test_performer_list_shows_workload_and_quota(
     login, staff, head, officer, professional_office, performers
 ):
+    # Appointed four years ago: the 3-to-5-year levels of Công văn 5008/BTP-TGPL.
+    Performer.objects.filter(user=officer).update(appointed_on=TODAY.replace(year=TODAY.year - 4))
     in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
-    page = login(head).get(reverse("cases:performer_list")).content.decode()
+    response = login(head).get(reverse("cases:performer_list"))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Lăng Thị Mai" in page
-    assert "6 / 12 / 16" in page or "10 / 15 / 21" in page or "13 / 21 / 27" in page
+    assert "10 / 15 / 21" in page
+
+
+def test_a_new_year_keeps_the_last_quota_until_the_new_one_is_entered(
+    login, head, officer, professional_office, performers, travel_to
+):
+    Performer.objects.filter(user=officer).update(appointed_on=date(2023, 1, 1))
+    travel_to("new_year_vn")  # 2027: no levels entered for it yet
+    assert not QuotaTier.objects.filter(year=2027).exists()
+    response = login(head).get(reverse("cases:performer_list"))
+    assert response.status_code == 200
+    assert response.context["year"] == 2027
+    assert "10 / 15 / 21" in response.content.decode()  # 4 years' seniority, 2026's levels
