@@ -30,7 +30,8 @@ def vn(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> dt.da
 #: working day of the demo year: Monday 16 to Friday 20 November are all working days,
 #: the next holiday (24/11, Ngày Văn hóa Việt Nam) is a week away, and it is neither a
 #: month's nor a quarter's end.
-NOW = vn(2026, 11, 18, 9, 0)
+import os
+NOW = dt.datetime.fromisoformat(os.environ["TGPL_NOW"]).replace(tzinfo=VN) if os.environ.get("TGPL_NOW") else vn(2026, 11, 18, 9, 0)
 TODAY = NOW.date()
 
 #: Moments where dates are hard, for the tests that must run there.
@@ -42,6 +43,8 @@ MOMENTS: dict[str, dt.datetime] = {
     # Wednesday 03/02/2027, 16:00: the last working day before Tết Nguyên đán 2027
     # (06/02). The break runs Thursday 04/02 (29 Tết) to Wednesday 10/02.
     "last_workday_before_tet_2027": vn(2027, 2, 3, 16, 0),
+    # Monday 15/06/2026, 09:00: a week of five working days, no holiday before 31/08.
+    "plain_monday": vn(2026, 6, 15, 9, 0),
     # Friday 20/11/2026, 09:00: the week before the first Ngày Văn hóa Việt Nam
     # (Tuesday 24/11/2026, a day off from 2026 on).
     "before_culture_day_2026": vn(2026, 11, 20, 9, 0),
