@@ -30,8 +30,7 @@ def vn(year: int, month: int, day: int, hour: int = 9, minute: int = 0) -> dt.da
 #: working day of the demo year: Monday 16 to Friday 20 November are all working days,
 #: the next holiday (24/11, Ngày Văn hóa Việt Nam) is a week away, and it is neither a
 #: month's nor a quarter's end.
-import os
-NOW = dt.datetime.fromisoformat(os.environ["TGPL_NOW"]).replace(tzinfo=VN) if os.environ.get("TGPL_NOW") else vn(2026, 11, 18, 9, 0)
+NOW = vn(2026, 11, 18, 9, 0)
 TODAY = NOW.date()
 
 #: Moments where dates are hard, for the tests that must run there.
