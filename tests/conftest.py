@@ -31,6 +31,23 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("tgpl")
 
 
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data and leaves the tables empty
+    (serialized_rollback), so it starts the same whatever ran before it in this process.
+
+    Mixing kinds made tests depend on the order xdist happened to hand them out: after
+    a serialized test the content types are gone while Django's cache still holds their
+    ids; after a plain one they are re-created under new ids a serialized test clashes with.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = marker.kwargs if marker else {}
+        if kwargs.get("transaction") and not kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _frozen_clock():
     """Every test runs at `clock.NOW`, with Python's and so Django's clocks frozen.
