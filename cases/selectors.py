@@ -229,9 +229,13 @@ def performer_rows(user, year: int) -> list[PerformerRow]:
         )
         .order_by("user__department__name", "user__full_name")
     )  # fmt: skip
+    # The levels of the latest year entered up to `year`: until the MOJ letter of a new
+    # year is entered, the previous year's levels apply (catalogue.QUOTA_TIERS_2022).
+    entered = list(QuotaTier.objects.filter(year__lte=year).order_by("-year", "min_years"))
     tiers = [
         quota.QuotaTier(t.min_years, t.max_years, t.pass_from, t.good_from, t.excellent_from)
-        for t in QuotaTier.objects.filter(year=year)
+        for t in entered
+        if t.year == entered[0].year
     ]
     rows = []
     for p in qs:
@@ -256,8 +260,9 @@ def performer_choices(centre_id: int):
 
 
 def case_facts(case: Case) -> limits.CaseFacts:
+    local = timezone.localtime  # limits count Vietnamese days (due_moment)
     changes = tuple(
-        (c.requested_at, c.answered_at)
+        (local(c.requested_at), c.answered_at)
         for c in case.change_requests.all()
         if c.status != ChangeRequestStatus.PENDING or c.answered_at is None
     )
@@ -271,7 +276,7 @@ def case_facts(case: Case) -> limits.CaseFacts:
         appointed_at=case.appointed_at,
         advice_days=case.advice_days,
         change_requests=changes,
-        ended_at=case.ended_at,
+        ended_at=case.ended_at and local(case.ended_at),
         file_handed_in_at=(
             timezone.make_aware(
                 timezone.datetime.combine(case.file_handed_in_on, timezone.datetime.min.time())

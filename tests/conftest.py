@@ -6,11 +6,85 @@ the same province, `other_province_reviewer` for another province's Sở.
 """
 
 import pytest
+import time_machine
+from django.test.utils import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tgpl.celery import app as celery_app
 from tgpl.roles import Role
 
+from . import clock
 from .factories import PASSWORD, AgencyFactory, CentreFactory, DepartmentFactory, UserFactory
+
+# One hypothesis profile for the whole suite. No deadline and no "too slow" health
+# check: how fast the machine is never fails a test. Derandomized (which also means no
+# example database): every run tries the same examples, so a failure is repeatable.
+# A test may still ask for more or fewer examples with @settings(max_examples=...).
+hypothesis_settings.register_profile(
+    "tgpl",
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+hypothesis_settings.load_profile("tgpl")
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data and leaves the tables empty
+    (serialized_rollback), so it starts the same whatever ran before it in this process.
+
+    Mixing kinds made tests depend on the order xdist happened to hand them out: after
+    a serialized test the content types are gone while Django's cache still holds their
+    ids; after a plain one they are re-created under new ids a serialized test clashes with.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = marker.kwargs if marker else {}
+        if kwargs.get("transaction") and not kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock():
+    """Every test runs at `clock.NOW`, with Python's and so Django's clocks frozen.
+
+    Frozen, not ticking: every read of the clock in a test gives the same instant, so
+    a time shown on a page, a timestamp in a row or a minute boundary never depends
+    on how long the test took. Timeouts are unaffected (time.monotonic and
+    time.perf_counter are not moved), and so are sleeps.
+    """
+    with time_machine.travel(clock.NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def travel_to(_frozen_clock):
+    """Move the frozen clock to a named moment of tests/clock.py; returns that moment.
+
+    `travel_to("new_year_vn")`; the clock stays frozen there until the test ends.
+    """
+
+    def _travel(name: str):
+        when = clock.moment(name)
+        _frozen_clock.move_to(when, tick=False)
+        return when
+
+    return _travel
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    """Personas are created in nearly every test: a cheap hasher keeps the suite quick.
+
+    Tests of the real password rules (length, common passwords) still run: those are
+    validators, not the hasher.
+    """
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -143,7 +143,9 @@ def timeline_for(*objects, limit: int = 200) -> list[TimelineEntry]:
     for obj in objects:
         if obj is None:
             continue
-        records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
+        history = obj.history.select_related("history_user")
+        # Newest first; the id orders changes recorded at the same instant.
+        records = list(history.order_by("-history_date", "-history_id")[:limit])
         subject = f"{obj._meta.verbose_name} {obj}"
         own: list[TimelineEntry] = []
         # oldest first, so that a write's later records fold into its first one
@@ -169,6 +171,6 @@ def timeline_for(*objects, limit: int = 200) -> list[TimelineEntry]:
                     changes=changes,
                 )
             )
-        entries.extend(own)
+        entries.extend(reversed(own))  # newest first; sort() below is stable
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries

@@ -54,9 +54,3 @@ def collaborator_profile(collaborator):
 @pytest.fixture
 def performers(officer_profile, head_profile, lawyer_profile, collaborator_profile):
     return [officer_profile, head_profile, lawyer_profile, collaborator_profile]
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Personas are created per test; a cheap hasher keeps the suite quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -8,12 +8,19 @@ import pytest
 from cases import services
 from cases.states import Form
 from tests.cases.factories import accepted_case, receive
+from tests.clock import moment
 from tgpl.models import Notification, Reminder
 from tgpl.notifications import scan
 
 pytestmark = pytest.mark.django_db
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-MONDAY = datetime.datetime(2026, 6, 15, 9, 0, tzinfo=VN)
+MONDAY = moment("plain_monday")  # Monday 15/06/2026, 09:00
+
+
+@pytest.fixture(autouse=True)
+def _on_monday(travel_to):
+    """Cases are received and decided on MONDAY; the scans then run at later moments."""
+    travel_to("plain_monday")
 
 
 def accept_on(staff, department, when, **fields):

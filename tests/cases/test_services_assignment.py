@@ -60,9 +60,16 @@ def test_director_does_not_approve_when_the_department_has_a_head(
 def test_director_approves_when_the_department_has_no_head(
     staff, director, officer, branch, performers
 ):
+    assert branch.head is None
     case = accepted_case(staff, branch, form=Form.LITIGATION)
     assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=director, assignment=assignment)
+    case.refresh_from_db()
+    assignment.refresh_from_db()
+    assert (assignment.status, assignment.decided_by) == (AssignmentStatus.APPROVED, director)
+    assert (case.status, case.performer) == (CaseStatus.ASSIGNED, officer)
+    assert case.appointed_at == timezone.now()
+    assert case.history.latest().history_user == director
 
 
 def test_second_decision_is_told_it_was_already_decided(staff, head, officer, case):

@@ -72,19 +72,19 @@ def test_received_time_cannot_be_in_the_future(staff):
         receive(staff, received_at=timezone.now() + timedelta(days=1))
 
 
-def test_missing_proof_is_due_in_five_working_days(staff):
+def test_missing_proof_is_due_in_five_working_days(staff, travel_to):
+    travel_to("before_culture_day_2026")  # Friday 20/11; 24/11 is Ngày Văn hóa Việt Nam
     req = receive(staff, proofs=())
-    at = datetime(2026, 11, 20, 9, tzinfo=VN)  # Friday; 24/11 is Ngày Văn hóa Việt Nam
-    services.request_missing_proof(actor=staff, request=req, note="Giấy chứng nhận hộ nghèo", at=at)
+    services.request_missing_proof(actor=staff, request=req, note="Giấy chứng nhận hộ nghèo")
     req.refresh_from_db()
     assert req.status == RequestStatus.AWAITING_PROOF
     assert timezone.localtime(req.proof_due_at).date() == date(2026, 11, 30)
 
 
-def test_missing_proof_in_a_disadvantaged_area_is_due_in_ten_working_days(staff):
+def test_missing_proof_in_a_disadvantaged_area_is_due_in_ten_working_days(staff, travel_to):
+    travel_to("before_culture_day_2026")
     req = receive(staff, proofs=(), disadvantaged_area=True)
-    at = datetime(2026, 11, 20, 9, tzinfo=VN)
-    services.request_missing_proof(actor=staff, request=req, note="Giấy chứng nhận hộ nghèo", at=at)
+    services.request_missing_proof(actor=staff, request=req, note="Giấy chứng nhận hộ nghèo")
     req.refresh_from_db()
     assert timezone.localtime(req.proof_due_at).date() == date(2026, 12, 7)
 

@@ -1,15 +1,18 @@
 """Pages as a user meets them: intake, decisions, case work, search, import and export."""
 
 import io
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
+from pytest_django.asserts import assertNotContains
 
 from cases import services
-from cases.models import LegalAidRequest
+from cases.models import LegalAidRequest, Performer, QuotaTier
 from cases.resources import IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
+from tests.clock import NOW, TODAY, vn_date, vn_datetime
 
 from .factories import accepted_case, category, in_progress_case, legal_field, proof, receive
 
@@ -18,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def intake_data(**overrides):
     data = {
-        "received_at": "20/11/2026 09:30",
+        "received_at": vn_datetime(NOW - timedelta(minutes=30)),
         "channel": "in_person",
         "full_name": "Hoàng Thị Bích",
         "sex": "female",
@@ -60,8 +63,15 @@ def test_intake_form_keeps_what_was_typed_and_says_why(login, staff):
 
 
 def test_intake_dates_are_read_as_day_month_year(login, staff):
-    login(staff).post(reverse("cases:request_create"), intake_data(birth_date="02/01/1950"))
-    assert LegalAidRequest.objects.get().birth_date.month == 1
+    received = NOW.replace(day=2, hour=8)  # the 2nd of this month: 02/mm, never mm/02
+    response = login(staff).post(
+        reverse("cases:request_create"),
+        intake_data(birth_date="02/01/1950", received_at=vn_datetime(received)),
+    )
+    assert response.status_code == 302
+    req = LegalAidRequest.objects.get()
+    assert (req.birth_date.day, req.birth_date.month) == (2, 1)
+    assert req.received_at == received
 
 
 def test_eligibility_check_says_which_proof_is_missing(login, staff):
@@ -154,10 +164,11 @@ def test_performer_logs_and_closes_from_the_case_page(
 ):
     case = in_progress_case(staff, professional_office, officer, head)
     client = login(officer)
-    client.post(
+    logged = client.post(
         reverse("cases:case_action", args=[case.pk, "log"]),
-        {"on": "23/11/2026", "stage": "advice", "note": "Gặp người được TGPL"},
+        {"on": vn_date(TODAY), "stage": "advice", "note": "Gặp người được TGPL"},
     )
+    assert logged.status_code == 302
     response = client.post(
         reverse("cases:case_action", args=[case.pk, "close"]),
         {"outcome": "done", "outcome_note": "Đã trả lời"},
@@ -221,10 +232,9 @@ def test_reviewer_sees_no_personal_data(login, staff, reviewer, professional_off
         reverse("cases:case_list"),
         reverse("cases:case_detail", args=[case.pk]),
     ):
-        page = client.get(url).content.decode()
-        assert "Hoàng Thị Bích Ngọc" not in page
-        assert "020158000123" not in page
-        assert "0912345678" not in page
+        response = client.get(url)
+        for personal in ("Hoàng Thị Bích Ngọc", "020158000123", "0912345678"):
+            assertNotContains(response, personal, status_code=200)
 
 
 def export_rows(response):
@@ -266,7 +276,8 @@ HEADER = [name for name, _ in IMPORT_COLUMNS]
 
 
 def test_import_is_all_or_nothing_with_row_errors(login, staff):
-    good = ["02/11/2026 08:00", "Lò Văn Sáng", "Nam", 1960, "Tày", "020160000222", "", "",
+    received = vn_datetime(NOW - timedelta(days=16))
+    good = [received, "Lò Văn Sáng", "Nam", 1960, "Tày", "020160000222", "", "",
             "2", "ho_ngheo", "dan_su", "Tư vấn pháp luật", "Hỏi về thừa kế"]  # fmt: skip
     bad = [*good[:5], "123", *good[6:]]
     response = login(staff).post(
@@ -285,7 +296,23 @@ def test_import_is_all_or_nothing_with_row_errors(login, staff):
 def test_performer_list_shows_workload_and_quota(
     login, staff, head, officer, professional_office, performers
 ):
+    # Appointed four years ago: the 3-to-5-year levels of Công văn 5008/BTP-TGPL.
+    Performer.objects.filter(user=officer).update(appointed_on=TODAY.replace(year=TODAY.year - 4))
     in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
-    page = login(head).get(reverse("cases:performer_list")).content.decode()
+    response = login(head).get(reverse("cases:performer_list"))
+    assert response.status_code == 200
+    page = response.content.decode()
     assert "Lăng Thị Mai" in page
-    assert "6 / 12 / 16" in page or "10 / 15 / 21" in page or "13 / 21 / 27" in page
+    assert "10 / 15 / 21" in page
+
+
+def test_a_new_year_keeps_the_last_quota_until_the_new_one_is_entered(
+    login, head, officer, professional_office, performers, travel_to
+):
+    Performer.objects.filter(user=officer).update(appointed_on=date(2023, 1, 1))
+    travel_to("new_year_vn")  # 2027: no levels entered for it yet
+    assert not QuotaTier.objects.filter(year=2027).exists()
+    response = login(head).get(reverse("cases:performer_list"))
+    assert response.status_code == 200
+    assert response.context["year"] == 2027
+    assert "10 / 15 / 21" in response.content.decode()  # 4 years' seniority, 2026's levels

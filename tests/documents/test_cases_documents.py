@@ -19,11 +19,6 @@ from .conftest import pdf_text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def appointed(staff, head, officer, professional_office):
     """A litigation case of the professional office, its officer appointed by the head."""

@@ -129,7 +129,7 @@ def test_a_plan_with_a_number_or_not_approved_is_not_issued(centre, staff):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issuers_never_get_the_same_number(centre, director):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (runs in CI)")
@@ -159,7 +159,7 @@ def test_concurrent_issuers_never_get_the_same_number(centre, director):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_first_numbers_of_a_new_year_create_one_series(centre, director):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL row locks (runs in CI)")

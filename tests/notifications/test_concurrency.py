@@ -10,7 +10,10 @@ from tests.notifications.conftest import at
 from tgpl.models import Notification, Reminder
 from tgpl.notifications import scan
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture(autouse=True)

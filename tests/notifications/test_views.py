@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
+from pytest_django.asserts import assertNotContains
 
 from tests.notifications.conftest import at
 from tgpl.models import Notification, NotificationPreference
@@ -40,7 +41,7 @@ def test_list_and_mark_read_then_follow_the_link(client, staff, notified):
 def test_nobody_reads_another_persons_notifications(client, officer, notified):
     client.force_login(officer)
     assert client.post(reverse("notification_read", args=[notified.pk])).status_code == 404
-    assert notified.title not in client.get(reverse("notifications")).content.decode()
+    assertNotContains(client.get(reverse("notifications")), notified.title, status_code=200)
 
 
 def test_mark_all_read(client, staff, notified):

@@ -14,7 +14,11 @@ from django.db import connection
 from tests.notifications.conftest import at
 from tgpl.models import Notification, Reminder
 
-pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.redis,
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -23,7 +23,7 @@ def media(settings, tmp_path):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_backup_restores_the_database_and_the_files_as_they_were(centre, media, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the round trip runs on PostgreSQL (CI)")

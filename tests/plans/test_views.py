@@ -215,6 +215,37 @@ def test_board_lists_overdue_first(client, staff, approved, admin_office, plan):
     assert [t.title for t in filtered] == ["Nhiệm vụ trễ hạn"]
 
 
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        ("quarter_end", ["Hạn 01/07", "Hạn 30/09"]),  # 30/09/2026: the third quarter
+        # 00:30 on 01/01/2027 in Vietnam: the first quarter of 2027, though UTC is still
+        # on 31/12/2026, in the last quarter of 2026.
+        ("new_year_vn", ["Hạn 01/01/2027"]),
+    ],
+)
+def test_board_quarter_window_is_the_vietnamese_quarter(
+    client, staff, approved, admin_office, plan, travel_to, moment, expected
+):
+    dues = {
+        "Hạn 30/06": datetime.date(2026, 6, 30),
+        "Hạn 01/07": datetime.date(2026, 7, 1),
+        "Hạn 30/09": datetime.date(2026, 9, 30),
+        "Hạn 01/10": datetime.date(2026, 10, 1),
+        "Hạn 31/12": datetime.date(2026, 12, 31),
+        "Hạn 01/01/2027": datetime.date(2027, 1, 1),
+    }
+    for n, (title, due) in enumerate(dues.items(), start=2):
+        item = PlanItemFactory(plan=plan, path=f"II.{n}", title=title)
+        lead(item, admin_office)
+        PlanItem.objects.filter(pk=item.pk).update(due=due)
+    travel_to(moment)
+    client.force_login(staff)
+    response = client.get(reverse("plans:board"), {"window": "quarter"})
+    assert response.status_code == 200
+    assert sorted(t.title for t in response.context["tasks"]) == sorted(expected)
+
+
 def test_copy_to_next_year_from_the_page(client, staff, approved):
     client.force_login(staff)
     response = client.post(reverse("plans:copy", args=[approved.pk]))

@@ -41,6 +41,7 @@ def test_healthz_is_public(client):
 def test_pages_are_not_cached_and_carry_a_strict_csp(client, staff):
     client.force_login(staff)
     response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
     csp = response["Content-Security-Policy"]
@@ -51,7 +52,10 @@ def test_pages_are_not_cached_and_carry_a_strict_csp(client, staff):
 
 def test_no_asset_comes_from_outside(client, staff):
     client.force_login(staff)
-    body = client.get(reverse("dashboard")).content.decode()
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'href="/static/' in body  # the page links its own assets
     assert "http://" not in body.replace("http://testserver", "")
     assert "https://" not in body
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tgpl.timeframes import RECURRENCE_CHOICES, Timeframe, parse_timeframe
 
 # No example database: keep the working tree clean.
-SETTINGS = settings(database=None, max_examples=300)
+SETTINGS = settings(max_examples=300)
 
 D = date.fromisoformat
 RECURRENCES = {code for code, _ in RECURRENCE_CHOICES}

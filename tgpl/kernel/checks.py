@@ -34,7 +34,7 @@ def now_or(at: datetime | None) -> datetime:
         raise ValueError("aware datetime expected")
     if moment > timezone.now() + FUTURE_TOLERANCE:
         raise BusinessRuleError("Thời điểm không được ở tương lai.")
-    return moment
+    return timezone.localtime(moment)  # limits count Vietnamese days (due_moment)
 
 
 def local_date(moment: datetime) -> date:

@@ -1,6 +1,6 @@
 """plans.reader: The parser never crashes (hypothesis over random, shuffled and broken input)."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plans.reader import (
@@ -32,7 +32,7 @@ TOKENS = [
 # fmt: on
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(TOKENS) | st.text(max_size=8), max_size=80).map("".join))
 def test_never_crashes_on_random_text(text):
     check_well_formed(parse_plan(text))
@@ -44,19 +44,19 @@ def _sample_lines() -> list[str]:
     ).split("\n")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60)
 @given(st.permutations(_sample_lines()))
 def test_never_crashes_on_shuffled_samples(lines):
     check_well_formed(parse_plan("\n".join(lines)))
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100)
 @given(st.lists(st.sampled_from(_sample_lines()), max_size=60), st.text(max_size=20))
 def test_never_crashes_on_sample_fragments(lines, noise):
     check_well_formed(parse_plan(noise.join(lines)))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 @given(st.binary(max_size=300), st.sampled_from(["a.txt", "a.docx", "a.pdf"]))
 def test_read_plan_text_raises_only_plan_parse_error(data, name):
     try:
