@@ -150,7 +150,8 @@ def test_an_export_is_logged_once_with_its_row_count_and_filters(login, staff):
     assert read.rows == 3
     assert read.filters == {"q": "nguoi", "status": "received"}
     assert read.content_type.model_class() is LegalAidRequest
-    assert read.object_id is None and read.record_id is None
+    assert read.object_id is None
+    assert read.record_id is None
     assert read.centre_id == staff.centre_id
     assert read.label == "Sổ tiếp nhận (.xlsx)"
 

@@ -2,19 +2,20 @@
 administrator's own centre, filtered, paginated, read only."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from tgpl.audit import ReadKind, ReadLog, log_read
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("audit:reads")
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def read(user, obj, kind=ReadKind.VIEW, *, at=None, address="10.0.0.9", label=""):
@@ -27,7 +28,7 @@ def read(user, obj, kind=ReadKind.VIEW, *, at=None, address="10.0.0.9", label=""
 
 
 def moment(day: int) -> datetime:
-    return timezone.make_aware(datetime(2026, 3, day, 10))
+    return datetime(2026, 3, day, 10, tzinfo=VN)
 
 
 @pytest.fixture
