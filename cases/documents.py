@@ -147,6 +147,7 @@ APPOINTMENT = register(
             "performer",
             "decided_by__department",
         ),
+        read_record=lambda a: a.case.request,
     )
 )
 
@@ -186,6 +187,7 @@ REFUSAL = register(
         page=lambda req: reverse("cases:request_detail", args=[req.pk]),
         numbered_later=True,
         related=("centre__parent_agency", "decided_by__department"),
+        read_record=lambda req: req,
     )
 )
 
@@ -230,5 +232,6 @@ DISCONTINUATION = register(
         page=lambda case: reverse("cases:case_detail", args=[case.pk]),
         numbered_later=True,
         related=("centre__parent_agency", "request", "performer"),
+        read_record=lambda case: case.request,
     )
 )

@@ -265,6 +265,7 @@ class AnswerChangeForm(FormMixin, forms.Form):
 
 class FilterForm(FormMixin, forms.Form):
     q = forms.CharField(label="Tìm", required=False)
+    code = forms.CharField(label="Mã vụ việc, số yêu cầu", max_length=40, required=False)
     status = forms.ChoiceField(label="Trạng thái", required=False)
     form = forms.ChoiceField(
         label="Hình thức", choices=[("", "Tất cả"), *Form.choices], required=False
@@ -280,7 +281,9 @@ class FilterForm(FormMixin, forms.Form):
     date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
     date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
 
-    def __init__(self, *args, centres, for_cases: bool, **kwargs):
+    def __init__(self, *args, centres, for_cases: bool, personal: bool = True, **kwargs):
+        """`personal=False` (roles.can_search_personal_data): no search by name, CCCD,
+        phone or text and no filter by eligibility category (the selector drops them too)."""
         from tgpl.models import User
 
         super().__init__(*args, **kwargs)
@@ -291,7 +294,24 @@ class FilterForm(FormMixin, forms.Form):
         self.fields["category"].label_from_instance = category_label
         for name in ("legal_field", "category", "department", "performer"):
             self.fields[name].empty_label = "Tất cả"
+        if not personal:
+            del self.fields["q"], self.fields["category"]
 
 
 class ImportForm(FormMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+
+class StatisticsForm(FormMixin, forms.Form):
+    """The period of the statistics (dates of receipt for requests, of acceptance for
+    cases); empty: every date."""
+
+    date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
+    date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            raise forms.ValidationError("“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
+        return data

@@ -26,7 +26,9 @@ def _f(attribute, header):
 
 
 class RequestResource(FormulaSafeMixin, resources.Resource):
-    """Sổ tiếp nhận: the columns anyone allowed to see the register may see."""
+    """Sổ tiếp nhận, the columns of the request; the register exported is
+    RequestPersonalResource (a row per person: centre people only, never the Sở
+    reviewer, who exports counts, cases/views/statistics.py)."""
 
     id = _f("pk", "Số yêu cầu")
     received_at = fields.Field(column_name="Thời điểm tiếp nhận")
@@ -61,6 +63,8 @@ class RequestPersonalResource(RequestResource):
 
 
 class CaseResource(FormulaSafeMixin, resources.Resource):
+    """Sổ thụ lý, the columns of the case; exported as CasePersonalResource."""
+
     code = _f("code", "Mã vụ việc")
     register = fields.Field(column_name="Số thụ lý")
     accepted_at = fields.Field(column_name="Ngày thụ lý")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
@@ -18,7 +18,8 @@ from cases.models import (
     QuotaTier,
 )
 from cases.rules import limits, quota
-from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
+from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form, RequestStatus
+from tgpl import roles
 from tgpl.calendar import work_calendar
 from tgpl.search import terms
 
@@ -105,7 +106,8 @@ def _search(qs, query: str):
 
 @dataclass
 class Filters:
-    q: str = ""
+    q: str = ""  # names, CCCD, phone, free text: only for who may search personal data
+    code: str = ""  # a case code or a request number: for everyone
     status: str = ""
     form: str = ""
     legal_field: int | None = None
@@ -116,11 +118,29 @@ class Filters:
     date_to: object = None
 
 
+def _allowed(user, f: Filters) -> Filters:
+    """The filters this user may apply. A search by name, CCCD, phone or free text, or a
+    filter by eligibility category, answers "is this person an applicant, and of which
+    category?": for those who may not see the people (the Sở reviewer) both are dropped
+    here, whatever the request asked, so the answer never depends on them."""
+    if roles.can_search_personal_data(user):
+        return f
+    return replace(f, q="", category=None)
+
+
+def _code(value: str) -> str:
+    return value.strip().lstrip("#").strip()
+
+
 def request_list(user, f: Filters):
+    f = _allowed(user, f)
     qs = LegalAidRequest.objects.visible_to(user).select_related(
         "legal_field", "department", "received_by", "case"
     )
     qs = _search(qs, f.q)
+    if code := _code(f.code):
+        by_code = Q(case__code__icontains=code)
+        qs = qs.filter(by_code | Q(pk=int(code)) if code.isdigit() else by_code)
     if f.status:
         qs = qs.filter(status=f.status)
     if f.form:
@@ -142,10 +162,13 @@ def request_list(user, f: Filters):
 
 
 def case_list(user, f: Filters):
+    f = _allowed(user, f)
     qs = Case.objects.visible_to(user).select_related(
         "request", "request__legal_field", "department", "performer"
     )
     qs = _search(qs, f.q)
+    if code := _code(f.code):
+        qs = qs.filter(code__icontains=code)
     if f.status:
         qs = qs.filter(status=f.status)
     if f.form:
@@ -168,8 +191,6 @@ def case_list(user, f: Filters):
 
 def approval_inbox(user):
     """Proposals waiting for this user's decision, oldest first."""
-    from tgpl import roles
-
     cases = Case.objects.visible_to(user)
     qs = Assignment.objects.filter(status=AssignmentStatus.PROPOSED, case__in=cases)
     if not roles.is_leadership(user):
@@ -210,8 +231,6 @@ class PerformerRow:
 
 def performer_rows(user, year: int) -> list[PerformerRow]:
     """Performers of the user's centre with open cases and this year's litigation count."""
-    from tgpl import roles
-
     centres = roles.visible_centres(user)
     qs = (
         Performer.objects.filter(centre__in=centres, is_active=True)
@@ -289,3 +308,70 @@ def case_facts(case: Case) -> limits.CaseFacts:
 
 def case_limits(case: Case, now=None) -> list[limits.RunningLimit]:
     return limits.case_limits(case_facts(case), work_calendar(), timezone.localtime(now))
+
+
+# --- statistics: counts by form × field × state -------------------------------------------
+
+
+@dataclass
+class CountTable:
+    """Counts of one kind of record in a period: a row per (centre, form, field), a column
+    per state. No row names a person; small counts are hidden by the view
+    (tgpl.statistics) for those who may not see the people."""
+
+    title: str
+    states: list[str]  # the column headers
+    rows: list[tuple[str, str, str]]  # (centre, form, field)
+    counts: list[list[int]]
+
+
+def _count_table(title, qs, state_choices, date_field, date_from, date_to) -> CountTable:
+    if date_from:
+        qs = qs.filter(**{f"{date_field}__date__gte": date_from})
+    if date_to:
+        qs = qs.filter(**{f"{date_field}__date__lte": date_to})
+    field = "legal_field__name" if qs.model is LegalAidRequest else "request__legal_field__name"
+    grouped = (
+        qs.order_by()
+        .values_list("centre__name", "form", field, "status")
+        .annotate(n=Count("pk"))
+    )  # fmt: skip
+    states = [value for value, _label in state_choices]
+    forms = dict(Form.choices)
+    cells: dict[tuple[str, str, str], list[int]] = {}
+    for centre, form, legal_field, status, n in grouped:
+        key = (centre, str(forms.get(form, form)), legal_field)
+        row = cells.setdefault(key, [0] * len(states))
+        if status in states:
+            row[states.index(status)] += n
+    keys = sorted(cells)
+    return CountTable(
+        title=title,
+        states=[str(label) for _value, label in state_choices],
+        rows=keys,
+        counts=[cells[k] for k in keys],
+    )
+
+
+def request_counts(user, date_from=None, date_to=None) -> CountTable:
+    """Requests received in the period, by form, field and state (one query)."""
+    return _count_table(
+        "Yêu cầu trợ giúp pháp lý tiếp nhận",
+        LegalAidRequest.objects.visible_to(user),
+        RequestStatus.choices,
+        "received_at",
+        date_from,
+        date_to,
+    )
+
+
+def case_counts(user, date_from=None, date_to=None) -> CountTable:
+    """Cases accepted in the period, by form, field and state (one query)."""
+    return _count_table(
+        "Vụ việc thụ lý",
+        Case.objects.visible_to(user),
+        CaseStatus.choices,
+        "accepted_at",
+        date_from,
+        date_to,
+    )

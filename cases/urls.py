@@ -29,6 +29,8 @@ urlpatterns = [
     path("list/", views.case_list, name="case_list"),
     path("list/export/", views.case_export, name="case_export"),
     path("list/import/", views.case_import, name="case_import"),
+    path("statistics/", views.statistics, name="statistics"),
+    path("statistics/export/", views.statistics_export, name="statistics_export"),
     path("inbox/", views.inbox, name="inbox"),
     path("performers/", views.performer_list, name="performer_list"),
     path(

@@ -269,3 +269,6 @@ class ReminderAdmin(RoleAdminMixin, admin.ModelAdmin):
         if request.user.is_superuser:
             return qs
         return qs.filter(recipient__centre__in=roles.visible_centres(request.user))
+
+
+from tgpl.audit import admin as _audit_admin  # noqa: E402, F401 - the read log, read only

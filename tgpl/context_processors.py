@@ -33,4 +33,5 @@ def shell(request):
         "user_roles": roles.role_labels(user),
         "user_can_admin": roles.can_use_admin(user),
         "user_can_see_register": roles.can_see_document_register(user),
+        "user_can_see_read_log": roles.can_see_read_log(user),
     }

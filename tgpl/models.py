@@ -350,6 +350,9 @@ __all__ = [
     "User",
 ]
 
+# The read log of applicants' records (tgpl/audit/models.py).
+from tgpl.audit.models import ReadLog  # noqa: E402, F401
+
 # The outbox of side effects (tgpl/kernel/outbox.py).
 # The register of issued documents and its number counters (tgpl/documents/models.py).
 from tgpl.documents.models import DocumentCounter, IssuedDocument  # noqa: E402, F401

@@ -324,8 +324,53 @@ def can_record_performer_change(user, case) -> bool:
     return can_handle_request(user, case) or can_work_case(user, case)
 
 
-def can_export_cases(user) -> bool:
+# What the Sở Tư pháp reviewer does not get (issue 11.2): a supervisor sees lists of
+# requests and cases by code, state, form, field and dates, their time limits and
+# counts; never who the person is, nor anything that could tell it. Each rule is its
+# own predicate, so a page, an export or a selector names the rule it obeys.
+
+
+def can_search_personal_data(user) -> bool:
+    """Search lists by name, CCCD, phone or free text (`q`) and filter them by
+    eligibility category: either answers "is this person an applicant?"."""
+    return can_see_personal_data(user)
+
+
+def can_read_case_facts(user) -> bool:
+    """The facts of a request or case: eligibility categories (e.g. "Người nhiễm HIV"),
+    the summary, notices, proof notes, outcome notes, work-log notes, reasons of
+    proposals and change requests, dates of trial and notification, and the timeline."""
+    return can_see_personal_data(user)
+
+
+def can_export_per_person(user) -> bool:
+    """The .xlsx registers, a row per person (time, sex, birth year, ethnicity ...)."""
+    return can_see_personal_data(user)
+
+
+def can_see_case_statistics(user) -> bool:
+    """Counts of requests and cases (by form, field and state) of what the user sees."""
     return is_centre_member(user) or is_doj_reviewer(user) or bool(user.is_superuser)
+
+
+def statistics_hide_small_counts(user) -> bool:
+    """Counts that could single out a person are shown as "< 5" to those who may not
+    see the people themselves."""
+    return not can_see_personal_data(user)
+
+
+def can_see_read_log(user, centre_id: int | None = None) -> bool:
+    """Who read which applicant's record: the director and the administrator of the
+    centre (of the centre `centre_id` when given); a superuser of every centre."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    if not getattr(user, "centre_id", None) or not has_role(
+        user, Role.DIRECTOR, Role.ADMINISTRATOR
+    ):
+        return False
+    return centre_id is None or centre_id == user.centre_id
 
 
 def can_download_case_documents(user, obj=None) -> bool:

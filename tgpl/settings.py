@@ -254,6 +254,9 @@ if LOCAL_BROKER_DIR and not REDIS_URL:
 # --- Application -----------------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Phần mềm Trợ giúp pháp lý")
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Statistics shown to those who may not see the people (the Sở reviewer): a count of
+# 1 to STATISTICS_MIN_CELL - 1 is shown as "< 5" (tgpl/statistics.py).
+STATISTICS_MIN_CELL = env.int("STATISTICS_MIN_CELL", default=5)
 
 LOGGING = {
     "version": 1,

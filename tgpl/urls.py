@@ -46,6 +46,7 @@ urlpatterns = [
     path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
     path("documents/", include("tgpl.documents.urls")),
+    path("audit/", include("tgpl.audit.urls")),
     path("admin/", admin.site.urls),
 ]
 

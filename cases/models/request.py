@@ -154,6 +154,12 @@ class LegalAidRequest(models.Model):
         return f"Yêu cầu #{self.pk} – {self.full_name}"
 
     @property
+    def read_log_label(self) -> str:
+        """How the read log names this record: its number and case code, never the person."""
+        case = getattr(self, "case", None)
+        return f"Yêu cầu #{self.pk}" + (f" · vụ việc {case.code}" if case else "")
+
+    @property
     def commune_name(self) -> str:
         return geography.commune_name(self.commune_code)
 

@@ -21,6 +21,7 @@ from .requests import (
     request_edit,
     request_list,
 )
+from .statistics import statistics, statistics_export
 
 __all__ = [
     "assignment_detail",
@@ -44,4 +45,6 @@ __all__ = [
     "request_export",
     "request_import",
     "request_list",
+    "statistics",
+    "statistics_export",
 ]

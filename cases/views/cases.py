@@ -24,6 +24,8 @@ from cases.forms import (
 from cases.states import CASE_TRANSITIONS, AssignmentStatus, Form
 from tgpl import roles
 from tgpl.actions import Action, submit
+from tgpl.audit import ReadKind, log_read
+from tgpl.audit.selectors import reads_of
 from tgpl.documents.selectors import documents_of
 from tgpl.files import private_file_response
 from tgpl.forms import error_summary
@@ -93,7 +95,30 @@ def _forms(case, bound=None) -> dict:
     return forms
 
 
+def _overview(request, case):
+    """What a supervisor (the Sở reviewer) sees of a case: code, state, form, field,
+    department, dates, its time limits, who performs it and the proposals' decisions;
+    never the person, a category, a free-text fact (outcome note, notice, work log,
+    reasons) or the timeline. A whitelist: a field added to the full page stays there."""
+    return render(
+        request,
+        "cases/case_overview.html",
+        {
+            "title": f"Vụ việc {case.code}",
+            "breadcrumbs": [LIST_CRUMB, (case.code, "")],
+            "case": case,
+            "req": case.request,
+            "limits": selectors.case_limits(case),
+            "assignments": selectors.case_assignments(case),
+            "checklist": case.checklist(),
+        },
+    )
+
+
 def _detail(request, case, bound=None, status=200):
+    if not roles.can_read_case_facts(request.user):
+        return _overview(request, case)
+    log_read(request, case, ReadKind.VIEW, record=case.request)
     assignments = selectors.case_assignments(case)
     changes = list(case.change_requests.select_related("recorded_by", "answered_by"))
     return render(
@@ -117,17 +142,12 @@ def _detail(request, case, bound=None, status=200):
             "can": _permissions(request.user, case),
             "is_advice": case.form == Form.ADVICE,
             "forms": _forms(case, bound),
-            "timeline": timeline_for(
-                case, *assignments, *changes, *_personal_history(request, case)
-            ),
+            "timeline": timeline_for(case, *assignments, *changes, case.request),
+            "reads": reads_of(request.user, case.request),
+            "can_see_reads": roles.can_see_read_log(request.user, case.centre_id),
         },
         status=status,
     )
-
-
-def _personal_history(request, case) -> list:
-    """The request's history holds personal data: only for those who may see it."""
-    return [case.request] if roles.can_see_personal_data(request.user) else []
 
 
 def case_detail(request, pk: int):
@@ -318,4 +338,6 @@ def case_log_attachment(request, pk: int, entry_pk: int):
     entry = case.log_entries.filter(pk=entry_pk).first()
     if entry is None:
         raise Http404("Không tìm thấy tài liệu.")
-    return private_file_response(entry.attachment)
+    response = private_file_response(entry.attachment)
+    log_read(request, entry, ReadKind.ATTACHMENT, record=case.request)
+    return response

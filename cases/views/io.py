@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -11,30 +13,49 @@ from django.utils import timezone
 from cases import resources, selectors
 from cases.forms import ImportForm
 from tgpl import roles
+from tgpl.audit import ReadKind, log_read
 from tgpl.spreadsheets import read_xlsx, xlsx_response
 
 from .common import filters_from
 
 
+def _export(request, *, resource, qs, filters, label: str, filename: str):
+    """A register as .xlsx, a row per person: written once in the read log with its
+    row count and filters (the rows themselves are not logged one by one)."""
+    dataset = resource.export(qs)
+    log_read(request, qs.model, ReadKind.EXPORT, label=label, rows=dataset.height,
+             filters=asdict(filters))  # fmt: skip
+    return xlsx_response(dataset, f"{filename}-{timezone.localdate():%Y%m%d}.xlsx")
+
+
 def request_export(request):
-    if not roles.can_export_cases(request.user):
+    """Sổ tiếp nhận: per person, so never for the Sở reviewer (their export is the
+    statistics', cases:statistics_export)."""
+    if not roles.can_export_per_person(request.user):
         raise PermissionDenied
     _, filters = filters_from(request, for_cases=False)
-    qs = selectors.request_list(request.user, filters)
-    personal = roles.can_see_personal_data(request.user)
-    resource = resources.RequestPersonalResource() if personal else resources.RequestResource()
-    dataset = resource.export(qs)
-    return xlsx_response(dataset, f"so-tiep-nhan-{timezone.localdate():%Y%m%d}.xlsx")
+    return _export(
+        request,
+        resource=resources.RequestPersonalResource(),
+        qs=selectors.request_list(request.user, filters),
+        filters=filters,
+        label="Sổ tiếp nhận (.xlsx)",
+        filename="so-tiep-nhan",
+    )
 
 
 def case_export(request):
-    if not roles.can_export_cases(request.user):
+    if not roles.can_export_per_person(request.user):
         raise PermissionDenied
     _, filters = filters_from(request, for_cases=True)
-    qs = selectors.case_list(request.user, filters)
-    personal = roles.can_see_personal_data(request.user)
-    resource = resources.CasePersonalResource() if personal else resources.CaseResource()
-    return xlsx_response(resource.export(qs), f"so-thu-ly-{timezone.localdate():%Y%m%d}.xlsx")
+    return _export(
+        request,
+        resource=resources.CasePersonalResource(),
+        qs=selectors.case_list(request.user, filters),
+        filters=filters,
+        label="Sổ thụ lý (.xlsx)",
+        filename="so-thu-ly",
+    )
 
 
 def _import_page(request, *, importer, done: str, success_url: str, title: str, columns, crumb):

@@ -26,6 +26,8 @@ from cases.rules import uploads
 from cases.states import REQUEST_TRANSITIONS
 from tgpl import roles
 from tgpl.actions import Action, submit
+from tgpl.audit import ReadKind, log_read
+from tgpl.audit.selectors import reads_of
 from tgpl.documents.selectors import documents_of
 from tgpl.history import timeline_for
 from tgpl.kernel import allowed
@@ -54,6 +56,8 @@ def request_list(request):
 
 
 def _form_page(request, form, req=None):
+    if req is not None:  # the edit form shows the applicant's record
+        log_read(request, req, ReadKind.VIEW)
     title = "Sửa yêu cầu" if req else "Tiếp nhận yêu cầu trợ giúp pháp lý"
     crumbs = [LIST_CRUMB, (title, "")]
     return render(
@@ -136,8 +140,27 @@ def _permissions(user, req, case) -> dict:
     return can
 
 
+def _overview(request, req):
+    """What a supervisor (the Sở reviewer) sees of a request: its number, state, form,
+    field, dates and decision, never the person, the categories or a free-text fact.
+    Listed field by field (a whitelist), so a field added to the full page stays there."""
+    return render(
+        request,
+        "cases/request_overview.html",
+        {
+            "title": f"Yêu cầu #{req.pk}",
+            "breadcrumbs": [LIST_CRUMB, (f"Yêu cầu #{req.pk}", "")],
+            "object": req,
+            "case": getattr(req, "case", None),
+        },
+    )
+
+
 def _detail(request, req, bound=None, status=200):
+    if not roles.can_read_case_facts(request.user):
+        return _overview(request, req)
     case = getattr(req, "case", None)
+    log_read(request, req, ReadKind.VIEW)
     can = _permissions(request.user, req, case)
     forms = _action_forms(req, bound) if any(can.values()) else {}
     return render(
@@ -159,7 +182,9 @@ def _detail(request, req, bound=None, status=200):
             "personal": roles.can_see_personal_data(request.user),
             "can": can,
             "forms": forms,
-            "timeline": timeline_for(req) if roles.can_see_personal_data(request.user) else [],
+            "timeline": timeline_for(req),
+            "reads": reads_of(request.user, req),
+            "can_see_reads": roles.can_see_read_log(request.user, req.centre_id),
         },
         status=status,
     )
@@ -273,6 +298,7 @@ def request_attachment(request, pk: int, attachment_pk: int):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404("Tệp không còn trên máy chủ.") from None
+    log_read(request, attachment, ReadKind.ATTACHMENT, record=req)
     return FileResponse(
         handle,
         as_attachment=True,

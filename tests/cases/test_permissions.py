@@ -2,15 +2,19 @@
 
 Expected: 200 page shown, 302 done (or redirected), 400 allowed but the (empty) form
 was refused, 403 visible but not allowed, 404 not visible, "login" anonymous.
+
+Every URL of cases/ has an explicit expectation for the Sở reviewer (never left to
+`rest`): test_every_cases_url_has_an_explicit_reviewer_expectation fails otherwise.
 """
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import services
 from cases.models import RequestAttachment
-from cases.states import Form, RefusalGround
+from cases.states import DiscontinueGround, Form, RefusalGround
 
 from .factories import accepted_case, in_progress_case, receive
 
@@ -44,6 +48,15 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
         actor=officer, request=draft, ground=RefusalGround.DECEASED, notice_text="Đã mất."
     )
     decision = case.assignments.get()
+    change = services.request_performer_change(actor=staff, case=case, reason="Đổi người")
+    entry = services.add_log_entry(
+        actor=officer, case=case, on=timezone.localdate(), stage="advice", note="Gặp",
+        attachment=ContentFile(b"%PDF-1.4", name="bien-ban.pdf"),
+    )  # fmt: skip
+    stopped = accepted_case(staff, professional_office, full_name="Dừng Thực Hiện")
+    services.discontinue_case(
+        actor=head, case=stopped, ground=DiscontinueGround.WITHDRAWN, notice_text="Rút."
+    )
     attachment = RequestAttachment.objects.create(
         request=req, title="don.pdf", file=ContentFile(b"%PDF-1.4", name="don.pdf"),
         uploaded_by=staff,
@@ -51,13 +64,22 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
     return {
         "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
         "decision": decision.pk, "attachment": attachment.pk, "draft": draft.pk,
+        "change": change.pk, "log_entry": entry.pk, "stopped": stopped.pk,
     }  # fmt: skip
+
+
+class Row(dict):
+    """Expected status per persona, remembering which personas were named explicitly."""
+
+    explicit: frozenset = frozenset()
 
 
 def row(**statuses):
     """Expected status per persona; unspecified personas get `rest`."""
     rest = statuses.pop("rest")
-    return {p: statuses.get(p, rest) for p in PERSONAS}
+    expected = Row({p: statuses.get(p, rest) for p in PERSONAS})
+    expected.explicit = frozenset(statuses)
+    return expected
 
 
 RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "staff": 200,
@@ -65,17 +87,21 @@ RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200,
 CENTRE_MEMBERS_OK = {p: 200 for p in PERSONAS if "reviewer" not in p}
 
 PAGES = {
-    ("cases:index", None): row(rest=200),
-    ("cases:request_list", None): row(rest=200),
-    ("cases:case_list", None): row(rest=200),
-    ("cases:request_export", None): row(rest=200),
-    ("cases:case_export", None): row(rest=200),
-    ("cases:request_create", None): row(**RECEIVERS_OK, rest=403),
-    ("cases:request_import", None): row(**RECEIVERS_OK, rest=403),
-    ("cases:case_import", None): row(**RECEIVERS_OK, rest=403),
-    ("cases:eligibility_check", None): row(**RECEIVERS_OK, rest=403),
-    ("cases:inbox", None): row(director=200, head=200, admin_head=200, rest=403),
-    ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, rest=403),
+    # lists by code, state, form, field and dates: the reviewer too (without the people)
+    ("cases:index", None): row(reviewer=200, rest=200),
+    ("cases:request_list", None): row(reviewer=200, rest=200),
+    ("cases:case_list", None): row(reviewer=200, rest=200),
+    # the registers are a row per person: never the reviewer, who has the counts instead
+    ("cases:request_export", None): row(**CENTRE_MEMBERS_OK, reviewer=403, rest=403),
+    ("cases:case_export", None): row(**CENTRE_MEMBERS_OK, reviewer=403, rest=403),
+    ("cases:statistics", None): row(reviewer=200, rest=200),
+    ("cases:statistics_export", None): row(reviewer=200, rest=200),
+    ("cases:request_create", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:request_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:case_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:eligibility_check", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:inbox", None): row(director=200, head=200, admin_head=200, reviewer=403, rest=403),
+    ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, reviewer=403, rest=403),
     ("cases:request_detail", "req"): row(director=200, staff=200, reviewer=200, rest=404),
     ("cases:request_edit", "req"): row(director=200, staff=200, reviewer=403, rest=404),
     ("cases:case_detail", "case"): row(
@@ -86,8 +112,12 @@ PAGES = {
         director=200, staff=200, reviewer=403, rest=404),
     ("cases:document", "decision", "assignment", "docx"): row(
         director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
+    ("cases:document", "stopped", "discontinuation", "pdf"): row(
+        director=200, head=200, staff=200, reviewer=403, rest=404),
     ("cases:request_attachment", "req", "attachment"): row(
         director=200, staff=200, reviewer=403, rest=404),
+    ("cases:case_log_attachment", "case", "log_entry"): row(
+        director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
     ("cases:assignment_detail", "decision"): row(
         director=302, head=302, officer=302, staff=302, reviewer=302, rest=404),
 }  # fmt: skip
@@ -101,6 +131,10 @@ ACTIONS = {
     ("cases:request_action", "req", "transfer"): RECEPTION_ONLY,
     ("cases:request_action", "req", "missing-proof"): RECEPTION_ONLY,
     ("cases:request_action", "req", "proof"): RECEPTION_ONLY,
+    ("cases:case_action", "case", "start"): row(
+        officer=400, director=403, head=403, staff=403, reviewer=403, rest=404),
+    ("cases:case_action", "case", "extend"): row(
+        officer=400, director=400, head=400, staff=403, reviewer=403, rest=404),
     ("cases:case_action", "case", "propose"): row(
         director=400, head=400, officer=400, staff=400, reviewer=403, rest=404),
     ("cases:case_action", "case", "log"): row(
@@ -115,16 +149,22 @@ ACTIONS = {
         director=400, officer=400, head=400, staff=400, reviewer=403, rest=404),
     ("cases:decide_assignment", "proposal", "approve"): row(
         head=302, director=403, staff=403, reviewer=403, rest=404),
+    ("cases:decide_assignment", "proposal", "return"): row(
+        head=302, director=403, staff=403, reviewer=403, rest=404),
+    ("cases:change_answer", "change", None): row(
+        director=302, head=302, officer=403, staff=403, reviewer=403, rest=404),
     # Cấp số of a draft refusal: those who see the request and may issue documents
     ("cases:number_document", "draft", "refusal"): row(
         director=302, staff=302, officer=403, reviewer=403, rest=404),
+    ("cases:number_document", "stopped", "discontinuation"): row(
+        director=302, head=302, staff=302, reviewer=403, rest=404),
 }  # fmt: skip
 
 
 def _url(name, key, extra, world, *more):
     if name in ("cases:document", "cases:number_document"):  # (source, pk[, format])
         return reverse(name, args=[extra, world[key], *more])
-    if name == "cases:request_attachment":  # (request, attachment)
+    if name in ("cases:request_attachment", "cases:case_log_attachment"):  # (parent, file)
         return reverse(name, args=[world[key], world[extra]])
     args = [world[key]] if key else []
     if extra:
@@ -173,3 +213,51 @@ def test_a_refused_action_changes_nothing(world, login, lawyer):
     login(lawyer).post(reverse("cases:request_action", args=[world["req"], "refuse"]),
                        {"ground": "b", "notice_text": "x"})  # fmt: skip
     assert LegalAidRequest.objects.get(pk=world["req"]).status == "received"
+
+
+# --- every URL of cases/ has the reviewer's expectation -----------------------------------
+
+SLUGGED = {"cases:request_action", "cases:case_action", "cases:decide_assignment",
+           "cases:document", "cases:number_document"}  # fmt: skip
+
+
+def _signature(key) -> tuple:
+    """(URL name,) or, for a URL with a slug (action, decision, kind), (name, slug)."""
+    return (key[0], key[2]) if key[0] in SLUGGED else (key[0],)
+
+
+def _every_cases_url() -> set[tuple]:
+    from cases import urls
+    from cases.views.cases import CASE_ACTIONS
+    from cases.views.requests import REQUEST_ACTIONS
+    from tgpl.documents import registry
+
+    kinds = [k for k in registry.sources().values() if k.app_label == "cases"]
+    slugs = {
+        "request_action": list(REQUEST_ACTIONS),
+        "case_action": list(CASE_ACTIONS),
+        "decide_assignment": ["approve", "return"],
+        "document": [k.name for k in kinds],
+        "number_document": [k.name for k in kinds if k.numbered_later],
+    }
+    wanted = set()
+    for pattern in urls.urlpatterns:
+        name = f"cases:{pattern.name}"
+        if pattern.name in slugs:
+            wanted |= {(name, slug) for slug in slugs[pattern.name]}
+        else:
+            wanted.add((name,))
+    return wanted
+
+
+def test_every_cases_url_has_an_explicit_reviewer_expectation():
+    """A page, export, document or attachment added to cases/ without saying what the
+    Sở reviewer gets fails here (`rest` does not count)."""
+    covered = {
+        _signature(key)
+        for key, statuses in (PAGES | ACTIONS).items()
+        if "reviewer" in statuses.explicit
+    }
+    wanted = _every_cases_url()
+    assert len(wanted) > 30
+    assert sorted(wanted - covered) == []

@@ -44,6 +44,8 @@ PAGES = [
     ("cases:request_list", "staff", 15),
     ("cases:case_list", "director", 15),
     ("cases:case_list", "head", 15),
+    ("cases:request_list", "reviewer", 11),
+    ("cases:case_list", "reviewer", 11),
     ("cases:inbox", "head", 10),
     ("cases:performer_list", "director", 10),
 ]

@@ -23,6 +23,9 @@ Adding a kind — the recipe (shown end to end by tests/documents/test_new_kind.
    transaction, e.g. `number_now(KIND, obj, actor=actor, on=day)` (cases/services/
    numbering.py), so a rolled-back decision uses no number.
 
+A kind whose documents name an applicant also declares `read_record` (the request the
+document is of): every download is then written in the read log (tgpl/audit).
+
 Nothing else: the page lists it (`documents/_list.html`, included once per page),
 `<app>:document` downloads it as .pdf or .docx (missing and not-yours give the same
 404, a user who may see the object but not its documents gets 403), a draft left by
@@ -98,6 +101,10 @@ class DocumentKind:
     # the command's look-up, (identifier, **options) -> object or NotFound; default: by id
     find: Callable[..., object] | None = None
     file_name: Callable[[Document], str] = _file_stem  # without extension
+    # the applicant's record a document of this kind is of (it names the person): each
+    # download is written in the read log against it; None for documents naming no
+    # applicant (a plan)
+    read_record: Callable[[object], Model] | None = None
 
     def __post_init__(self):
         if self.number_kind not in KINDS:

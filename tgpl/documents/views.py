@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tgpl import roles
+from tgpl.audit import ReadKind, log_read
 from tgpl.paginate import paginate
 
 from . import registry, render_docx, render_pdf, selectors
@@ -37,8 +38,12 @@ def download(request, kind: str, pk: int, fmt: str, app_label: str | None = None
         raise Http404(reason)
     doc = declared.document(obj)
     render_to, content_type = FORMATS[fmt]
+    content = render_to(doc)
+    if declared.read_record is not None:
+        log_read(request, obj, ReadKind.DOCUMENT, record=declared.read_record(obj),
+                 filters={"kind": declared.name, "format": fmt})  # fmt: skip
     return FileResponse(
-        io.BytesIO(render_to(doc)),
+        io.BytesIO(content),
         as_attachment=True,
         filename=f"{declared.file_name(doc)}.{fmt}",
         content_type=content_type,
