@@ -81,3 +81,21 @@ def test_expired_sessions_and_old_handled_outbox_rows_are_removed():
     assert counts["outbox"] == 1
     assert not Session.objects.filter(session_key=store.session_key).exists()
     assert OutboxMessage.objects.filter(pk=waiting.pk).exists()  # never an unsent one
+
+
+def test_read_log_rows_are_kept_for_the_audit_period_then_removed(staff, centre):
+    from django.contrib.contenttypes.models import ContentType
+
+    from tgpl.audit.models import ReadLog
+
+    now = timezone.now()
+    kind = ContentType.objects.get_for_model(LegalAidRequest)
+    old, recent = (
+        ReadLog.objects.create(
+            user=staff, centre=centre, kind="view", label=f"Yêu cầu #{n}", content_type=kind
+        )
+        for n in (1, 2)
+    )
+    ReadLog.objects.filter(pk=old.pk).update(created_at=now - 3 * YEAR)
+    assert run_retention(now)["read_logs"] == 1
+    assert list(ReadLog.objects.values_list("pk", flat=True)) == [recent.pk]

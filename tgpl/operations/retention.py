@@ -53,7 +53,16 @@ def handled_outbox_messages(now: datetime) -> int:
     return OutboxMessage.objects.filter(processed_at__lt=cutoff).delete()[0]
 
 
+def old_read_logs(now: datetime) -> int:
+    """Who read which applicant record is kept for the audit period, then goes."""
+    from tgpl.audit.models import ReadLog
+
+    cutoff = now - _days("RETENTION_READ_LOG_DAYS", 730)
+    return ReadLog.objects.filter(created_at__lt=cutoff).delete()[0]
+
+
 register("sessions", expired_sessions)
+register("read_logs", old_read_logs)
 register("login_records", old_login_records)
 register("outbox", handled_outbox_messages)
 

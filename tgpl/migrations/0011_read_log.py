@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('tgpl', '0008_history_of_roles_and_settings_outbox'),
+        ('tgpl', '0010_notices_of_events'),
     ]
 
     operations = [
