@@ -1,14 +1,21 @@
-"""Back-office for administrators: catalogue, legal fields, performers, contracts, quota tiers.
+"""Back office of cases: catalogues, performers and contracts; requests and cases read-only.
 
-Requests and cases change only through the services (pages); here they are read-only.
+Requests and cases change only through the services (pages). The eligibility catalogue,
+the legal fields, the proof documents and the quota tiers are shared by every centre:
+the system administrator keeps them, a centre's administrator reads them.
 """
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from tgpl import roles
-from tgpl.admin import CentreScopedAdmin, RoleAdminMixin
+from tgpl.admin import (
+    CatalogueAdmin,
+    CatalogueInline,
+    OrganisationAdmin,
+    OrganisationInline,
+    ReadOnlyAdmin,
+)
 
+from . import services
 from .models import (
     Case,
     CategoryProof,
@@ -22,73 +29,99 @@ from .models import (
 )
 
 
-class CategoryProofInline(admin.TabularInline):
+class CategoryProofInline(CatalogueInline):
     model = CategoryProof
-    extra = 0
+
+    def save_record(self, request, obj) -> None:
+        services.save_category_proof(link=obj, actor=request.user)
+
+    def delete_record(self, request, obj) -> None:
+        services.delete_category_proof(link=obj, actor=request.user)
 
 
 @admin.register(EligibilityCategory)
-class EligibilityCategoryAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class EligibilityCategoryAdmin(CatalogueAdmin):
     list_display = ["code", "name", "article", "valid_from", "valid_to"]
     inlines = [CategoryProofInline]
 
 
 @admin.register(ProofDocument)
-class ProofDocumentAdmin(RoleAdminMixin, admin.ModelAdmin):
+class ProofDocumentAdmin(CatalogueAdmin):
     list_display = ["code", "name"]
 
 
 @admin.register(LegalField)
-class LegalFieldAdmin(RoleAdminMixin, admin.ModelAdmin):
+class LegalFieldAdmin(CatalogueAdmin):
     list_display = ["name", "code", "position", "is_active"]
 
 
 @admin.register(QuotaTier)
-class QuotaTierAdmin(RoleAdminMixin, admin.ModelAdmin):
+class QuotaTierAdmin(CatalogueAdmin):
     list_display = ["year", "min_years", "max_years", "pass_from", "good_from", "excellent_from"]
     list_filter = ["year"]
 
 
-class ContractInline(admin.TabularInline):
+class ContractInline(OrganisationInline):
     model = LawyerContract
     fk_name = "performer"
-    extra = 0
+    centre_field = "performer__centre"
+
+    def save_record(self, request, obj) -> None:
+        services.save_lawyer_contract(contract=obj, actor=request.user)
+
+    def delete_record(self, request, obj) -> None:
+        services.delete_lawyer_contract(contract=obj, actor=request.user)
+
+    def may_delete(self, request, obj=None) -> bool:
+        return self.may_change(request, obj)
 
 
 @admin.register(Performer)
-class PerformerAdmin(CentreScopedAdmin):
+class PerformerAdmin(OrganisationAdmin):
     list_display = ["user", "kind", "centre", "appointed_on", "is_active"]
     list_filter = ["kind", "is_active"]
     list_select_related = ["user", "centre"]
     inlines = [ContractInline]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "user" and not request.user.is_superuser:
-            from tgpl.models import User
-
-            kwargs["queryset"] = User.objects.filter(centre_id=request.user.centre_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def save_record(self, request, obj) -> None:
+        services.save_performer(performer=obj, actor=request.user)
 
 
-class ReadOnlyScoped(CentreScopedAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return roles.is_administrator(request.user)
+# Applicants' personal data: the name, identity, contacts, the facts and the categories
+# (which may say e.g. HIV) — the admin showing them is closed to anyone who may not see it.
+REQUEST_PERSONAL_FIELDS = (
+    "requester_name",
+    "requester_relation",
+    "requester_phone",
+    "requester_address",
+    "full_name",
+    "sex",
+    "birth_date",
+    "birth_year",
+    "ethnicity",
+    "identity_number",
+    "phone",
+    "commune_code",
+    "address",
+    "categories",
+    "proofs",
+    "summary",
+    "opposing_parties",
+    "proof_note",
+    "notice_text",
+)
 
 
 @admin.register(LegalAidRequest)
-class LegalAidRequestAdmin(ReadOnlyScoped):
+class LegalAidRequestAdmin(ReadOnlyAdmin):
     list_display = ["pk", "received_at", "status", "form"]
     list_filter = ["status", "form"]
+    personal_fields = REQUEST_PERSONAL_FIELDS
 
 
 @admin.register(Case)
-class CaseAdmin(ReadOnlyScoped):
+class CaseAdmin(ReadOnlyAdmin):
     list_display = ["code", "status", "form", "department", "performer"]
     list_filter = ["status", "form"]
     list_select_related = ["department", "performer"]
+    personal_fields = ("request", "outcome_note", "notice_text")

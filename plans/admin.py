@@ -1,7 +1,10 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""Back office of plans: read-only. Plans, their items, units, targets, milestones and
+progress reports change only through the plans' services (the pages), which check the
+state, the role and record who did it."""
 
-from tgpl.admin import CentreScopedAdmin, RoleAdminMixin
+from django.contrib import admin
+
+from tgpl.admin import ReadOnlyAccess, ReadOnlyAdmin, ReadOnlyInline
 
 from .models import (
     Milestone,
@@ -15,60 +18,42 @@ from .models import (
 
 
 @admin.register(Plan)
-class PlanAdmin(CentreScopedAdmin):
+class PlanAdmin(ReadOnlyAdmin):
     list_display = ["number_text", "title", "kind", "year", "status", "centre"]
     list_filter = ["kind", "status", "year", "centre"]
     search_fields = ["title", "search_key"]
-    readonly_fields = ["status", "approved_by", "approved_at", "closed_at", "created_by"]
-    filter_horizontal = ["implements"]
+    list_select_related = ["centre"]
 
 
-class UnitInline(admin.TabularInline):
+class UnitInline(ReadOnlyInline):
     model = PlanItemUnit
-    extra = 0
+    centre_field = "item__plan__centre"
 
 
-class PeriodInline(admin.TabularInline):
+class PeriodInline(ReadOnlyInline):
     """Read from the time frame text ("Quý II, IV"): shown, changed only with the text."""
 
     model = PlanItemPeriod
-    extra = 0
-    can_delete = False
-    readonly_fields = ["position", "start", "due"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
+    centre_field = "item__plan__centre"
 
 
 @admin.register(PlanItem)
-class PlanItemAdmin(RoleAdminMixin, SimpleHistoryAdmin):
+class PlanItemAdmin(ReadOnlyAdmin):
+    centre_field = "plan__centre"
     list_display = ["path", "title", "plan", "kind", "due", "status", "percent"]
     list_filter = ["kind", "status", "plan__year"]
     search_fields = ["title", "path"]
     list_select_related = ["plan"]
     inlines = [UnitInline, PeriodInline]
-    raw_id_fields = ["plan", "parent"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).visible_to(request.user)
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(RoleAdminMixin, admin.ModelAdmin):
+class ProgressUpdateAdmin(ReadOnlyAccess, admin.ModelAdmin):
+    centre_field = "item__plan__centre"
     list_display = ["item", "date", "author", "percent"]
-    raw_id_fields = ["item", "quantity"]
-
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).filter(item__in=PlanItem.objects.visible_to(request.user))
-        )
+    list_select_related = ["item", "author"]
 
 
 @admin.register(QuantityTarget, Milestone)
-class ItemPartAdmin(RoleAdminMixin, SimpleHistoryAdmin):
-    raw_id_fields = ["item"]
-
-    def get_queryset(self, request):
-        return (
-            super().get_queryset(request).filter(item__in=PlanItem.objects.visible_to(request.user))
-        )
+class ItemPartAdmin(ReadOnlyAdmin):
+    centre_field = "item__plan__centre"

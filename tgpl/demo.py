@@ -103,7 +103,15 @@ USERS = [
     ("luatsu", "Trần Đức Long", "NV", [Role.CONTRACTED_LAWYER], "Luật sư ký hợp đồng"),
     ("ctv", "Đinh Văn Hùng", "CN2", [Role.COLLABORATOR], "Cộng tác viên"),
     ("sotuphap", "Phạm Thu Trang", None, [Role.DOJ_REVIEWER], "Chuyên viên Sở Tư pháp"),
+    (
+        "quantri.tinh",
+        "Đặng Thị Thu",
+        None,
+        [Role.SYSTEM_ADMINISTRATOR],
+        "Quản trị danh mục dùng chung (Sở Tư pháp)",
+    ),
 ]
+ABOVE_CENTRES = {Role.DOJ_REVIEWER, Role.SYSTEM_ADMINISTRATOR}  # work for the Sở, not a centre
 
 HEADS = {"HC-TH": "truongphong.hc", "NV": "truongphong.nv", "CN1": "truongcn1"}
 
@@ -191,16 +199,16 @@ def seed_organisation() -> Centre:
 
     users = {}
     for username, full_name, dept_code, user_roles, job_title in USERS:
-        is_reviewer = Role.DOJ_REVIEWER in user_roles
+        above_centres = bool(ABOVE_CENTRES.intersection(user_roles))
         user, created = User.objects.update_or_create(
             username=username,
             defaults={
                 "full_name": full_name,
                 "job_title": job_title,
                 "email": f"{username}@tgpl.langson.local",
-                "centre": None if is_reviewer else centre,
+                "centre": None if above_centres else centre,
                 "department": departments.get(dept_code),
-                "agency": doj if is_reviewer else None,
+                "agency": doj if above_centres else None,
                 "is_active": True,
             },
         )

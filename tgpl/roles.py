@@ -27,11 +27,13 @@ class Role(models.TextChoices):
     COLLABORATOR = "collaborator", "Cộng tác viên"
     DOJ_REVIEWER = "doj_reviewer", "Chuyên viên Sở Tư pháp"
     ADMINISTRATOR = "administrator", "Quản trị hệ thống"
+    SYSTEM_ADMINISTRATOR = "system_administrator", "Quản trị hệ thống cấp tỉnh/quốc gia"
 
 
 LEADERSHIP = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR})
 PERFORMERS = frozenset({Role.LEGAL_AID_OFFICER, Role.CONTRACTED_LAWYER, Role.COLLABORATOR})
-CENTRE_ROLES = frozenset(Role) - {Role.DOJ_REVIEWER}
+# Roles held above the centres: a Sở reviewer, the administrator of shared catalogues.
+CENTRE_ROLES = frozenset(Role) - {Role.DOJ_REVIEWER, Role.SYSTEM_ADMINISTRATOR}
 
 # Owners of a plan's task that are people, not departments (plans' PlanItemUnit.People):
 # the roles those people hold.
@@ -145,17 +147,78 @@ def is_centre_member(user) -> bool:
     return bool(getattr(user, "centre_id", None)) and has_role(user, *CENTRE_ROLES)
 
 
+def is_system_administrator(user) -> bool:
+    """The administrator above the centres (a Sở or the ministry): keeps the catalogues
+    every centre shares."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or has_role(user, Role.SYSTEM_ADMINISTRATOR)
+
+
+def is_centre_administrator(user) -> bool:
+    """The administrator of one centre (a superuser counts as one of every centre)."""
+    if not is_administrator(user):
+        return False
+    return user.is_superuser or bool(getattr(user, "centre_id", None))
+
+
 def can_use_admin(user) -> bool:
-    return is_administrator(user)
+    return is_administrator(user) or is_system_administrator(user)
 
 
 def can_manage_organisation(user, centre: Centre | None = None) -> bool:
-    """Manage departments, agencies, staff and roles (of this centre)."""
-    if not is_administrator(user):
+    """Manage departments, agencies, staff and roles of this centre (None: of some centre,
+    e.g. to show the admin's menu). A record with no centre is a superuser's."""
+    if not is_centre_administrator(user):
         return False
-    if user.is_superuser or centre is None:
+    if user.is_superuser:
         return True
-    return centre.pk == user.centre_id
+    return centre is None or centre.pk == user.centre_id
+
+
+def can_manage_record_of(user, centre_id: int | None) -> bool:
+    """Change a record that belongs to the centre `centre_id` (None: to no centre)."""
+    if not is_centre_administrator(user):
+        return False
+    return user.is_superuser or (centre_id is not None and centre_id == user.centre_id)
+
+
+def can_read_catalogues(user) -> bool:
+    """Shared catalogues (eligibility categories, holidays, quota tiers ...) are read by
+    every administrator: a centre's administrator needs to know the rules in force."""
+    return can_use_admin(user)
+
+
+def can_manage_catalogues(user) -> bool:
+    """Change the catalogues every centre shares: they change the rules for all, so only
+    the administrator above the centres may."""
+    return is_system_administrator(user)
+
+
+def can_manage_agency(user, agency) -> bool:
+    """Sở Tư pháp rows and agencies of no province (the ministry's) are shared catalogues;
+    a centre's administrator keeps the other agencies of their own province."""
+    if can_manage_catalogues(user):
+        return True
+    if not is_centre_administrator(user) or not getattr(user, "centre_id", None):
+        return False
+    if agency is None:
+        return True
+    from .models import Agency
+
+    return agency.kind != Agency.Kind.DOJ and (
+        agency.province_code is not None and agency.province_code == user.centre.province_code
+    )
+
+
+def can_give_roles(user, codes: Iterable[str]) -> bool:
+    """The role above the centres is given (or taken) only by a system administrator."""
+    return Role.SYSTEM_ADMINISTRATOR not in set(codes) or is_system_administrator(user)
+
+
+def can_unlock_account(user, target) -> bool:
+    """Lift a login lockout (django-axes): the administrator of the person's centre."""
+    return can_manage_record_of(user, getattr(target, "centre_id", None))
 
 
 def can_see_personal_data(user) -> bool:

@@ -1,14 +1,15 @@
 """Writes to the organisation: one function per business action."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 
 from . import roles
 from .errors import BusinessRuleError
-from .kernel import save, set_related
-from .models import Agency, User
+from .kernel import delete, require, save, set_related
+from .models import Agency, Centre, User
 from .roles import Role
 from .search import search_key
 
@@ -32,8 +33,9 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
     unknown = wanted - set(Role.values)
     if unknown:
         raise BusinessRuleError(f"Vai trò không hợp lệ: {', '.join(sorted(unknown))}.")
-    if actor is not None and not roles.can_manage_organisation(actor, user.centre):
+    if actor is not None and not roles.can_manage_record_of(actor, user.centre_id):
         raise BusinessRuleError("Bạn không có quyền phân vai trò cho người dùng này.")
+    check_roles_given(user=user, new_roles=wanted, actor=actor)
     dropping_own_admin = (
         actor is not None
         and not actor.is_superuser
@@ -47,7 +49,7 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
     groups = [Group.objects.get_or_create(name=code)[0] for code in sorted(wanted)]
     labels = ", ".join(str(Role(code).label) for code in sorted(wanted)) or "không có vai trò"
     set_related(user, "groups", groups, actor=actor, reason=f"Phân vai trò: {labels}")
-    is_staff = Role.ADMINISTRATOR in wanted or user.is_superuser
+    is_staff = bool(wanted & {Role.ADMINISTRATOR, Role.SYSTEM_ADMINISTRATOR}) or user.is_superuser
     if user.is_staff != is_staff:
         user.is_staff = is_staff
         save(
@@ -65,3 +67,174 @@ def refresh_search_keys(obj) -> None:
         obj.search_key = search_key(obj.full_name, obj.username, obj.email)
     elif isinstance(obj, Agency):
         obj.search_key = search_key(obj.name, obj.short_name, obj.aliases)
+
+
+# --- the back office: organisation records, shared catalogues, lockouts -------------
+
+OUTSIDE_CENTRE = "Bạn chỉ quản lý được dữ liệu của Trung tâm mình."
+CATALOGUE_ONLY = (
+    "Danh mục dùng chung chỉ do Quản trị hệ thống cấp tỉnh/quốc gia thay đổi; Trung tâm chỉ xem."
+)
+CENTRE_STRUCTURE = (
+    "Sở Tư pháp chủ quản, tỉnh và trạng thái hoạt động của Trung tâm do quản trị cấp trên thay đổi."
+)
+CENTRE_STRUCTURE_FIELDS = ("parent_agency_id", "province_code", "is_active")
+
+
+def check_roles_given(*, user: User, new_roles: Iterable[str], actor: User | None) -> None:
+    """The role above the centres is given or taken only by a system administrator."""
+    if actor is None:
+        return
+    changed = set(new_roles) ^ set(roles.roles_of(user) if user.pk else ())
+    if not roles.can_give_roles(actor, changed):
+        raise BusinessRuleError(
+            "Chỉ Quản trị hệ thống cấp tỉnh/quốc gia mới giao hoặc bỏ vai trò này.", field="roles"
+        )
+
+
+def _stored(obj: models.Model):
+    """The row as it is in the database before this change (None when it is new)."""
+    if obj.pk is None:
+        return None
+    return type(obj)._default_manager.filter(pk=obj.pk).first()
+
+
+def _own_centre_id(obj) -> int | None:
+    return obj.pk if isinstance(obj, Centre) else obj.centre_id
+
+
+def _default_reason(obj: models.Model, verb: str) -> str:
+    return f"Trang quản trị: {verb} {obj._meta.verbose_name} “{obj}”"
+
+
+def _validated(obj: models.Model) -> None:
+    """Model invariants (clean(), constraints) as a BusinessRuleError."""
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        field = next(iter(exc.message_dict), None) if hasattr(exc, "error_dict") else None
+        raise BusinessRuleError(
+            " ".join(exc.messages), field=None if field == "__all__" else field
+        ) from exc
+
+
+def check_organisation_change(
+    *, obj: models.Model, actor: User, centre_of: Callable = _own_centre_id
+) -> None:
+    """May `actor` save this organisation record (centre, department, user, performer ...)?
+
+    The centre it belonged to and the centre it will belong to must both be the actor's.
+    """
+    before = _stored(obj)
+    centre_ids = {centre_of(obj)} | ({centre_of(before)} if before is not None else set())
+    for centre_id in centre_ids:
+        require(roles.can_manage_record_of(actor, centre_id), OUTSIDE_CENTRE)
+    if isinstance(obj, User) and obj.pk == actor.pk and not obj.is_active:
+        raise BusinessRuleError("Không thể tự khóa tài khoản của chính mình.", field="is_active")
+    if isinstance(obj, Centre):
+        moved = before is None or any(
+            getattr(obj, f) != getattr(before, f) for f in CENTRE_STRUCTURE_FIELDS
+        )
+        if moved and not actor.is_superuser:
+            raise BusinessRuleError(CENTRE_STRUCTURE)
+
+
+@transaction.atomic
+def save_organisation_record(
+    *,
+    obj: models.Model,
+    actor: User,
+    reason: str = "",
+    centre_of: Callable = _own_centre_id,
+):
+    """An administrator saves organisation data of their centre (the admin's save)."""
+    check_organisation_change(obj=obj, actor=actor, centre_of=centre_of)
+    _validated(obj)
+    created = obj.pk is None
+    refresh_search_keys(obj)
+    return save(
+        obj, actor=actor, reason=reason or _default_reason(obj, "thêm" if created else "sửa")
+    )
+
+
+@transaction.atomic
+def delete_organisation_record(
+    *, obj: models.Model, actor: User, centre_of: Callable = _own_centre_id
+) -> None:
+    require(roles.can_manage_record_of(actor, centre_of(obj)), OUTSIDE_CENTRE)
+    delete(obj, actor=actor, reason=_default_reason(obj, "xóa"))
+
+
+def check_agency_change(*, agency: Agency, actor: User) -> None:
+    """Sở Tư pháp rows and the ministry's are shared catalogues; a centre's administrator
+    keeps the other agencies of the centre's province."""
+    before = _stored(agency)
+    for state in (agency, before):
+        if state is not None and not roles.can_manage_agency(actor, state):
+            raise BusinessRuleError(
+                "Sở Tư pháp và cơ quan trung ương là danh mục dùng chung, chỉ Quản trị hệ thống"
+                " cấp tỉnh/quốc gia thay đổi; Trung tâm quản lý cơ quan khác trong tỉnh mình.",
+                field="kind" if state is agency else None,
+            )
+
+
+@transaction.atomic
+def save_agency(*, agency: Agency, actor: User, reason: str = "") -> Agency:
+    check_agency_change(agency=agency, actor=actor)
+    _validated(agency)
+    created = agency.pk is None
+    refresh_search_keys(agency)
+    return save(
+        agency, actor=actor, reason=reason or _default_reason(agency, "thêm" if created else "sửa")
+    )
+
+
+def check_catalogue_change(*, actor: User) -> None:
+    require(roles.can_manage_catalogues(actor), CATALOGUE_ONLY)
+
+
+@transaction.atomic
+def save_catalogue_entry(*, entry: models.Model, actor: User, reason: str = ""):
+    """A shared catalogue (eligibility categories, holidays, quota tiers, reminder settings
+    ...) changes the rules of every centre: only a system administrator saves it."""
+    check_catalogue_change(actor=actor)
+    _validated(entry)
+    created = entry.pk is None
+    return save(
+        entry, actor=actor, reason=reason or _default_reason(entry, "thêm" if created else "sửa")
+    )
+
+
+@transaction.atomic
+def delete_catalogue_entry(*, entry: models.Model, actor: User) -> None:
+    check_catalogue_change(actor=actor)
+    delete(entry, actor=actor, reason=_default_reason(entry, "xóa"))
+
+
+@transaction.atomic
+def unlock_account(*, user: User, actor: User) -> int:
+    """Lift the login lockout of a person of the actor's centre; the person's history
+    records who lifted it and when. Returns how many locked attempts were cleared."""
+    from axes.utils import reset
+
+    from .lockouts import locking_attempts
+
+    require(roles.can_unlock_account(actor, user), OUTSIDE_CENTRE)
+    addresses = sorted(
+        {
+            a or "?"
+            for a in locking_attempts()
+            .filter(username=user.username)
+            .values_list("ip_address", flat=True)
+        }
+    )
+    if not addresses:
+        raise BusinessRuleError(f"Tài khoản {user.username} không bị tạm khóa đăng nhập.")
+    reset(username=user.username)
+    save(
+        user,
+        actor=actor,
+        reason=f"Mở khóa đăng nhập (từ địa chỉ {', '.join(addresses)})",
+        update_fields=["is_active"],
+    )
+    return len(addresses)

@@ -30,6 +30,13 @@ from .intake import (
     update_request,
 )
 from .numbering import number_discontinuation_later, number_later, number_refusal_later
+from .organisation import (
+    delete_category_proof,
+    delete_lawyer_contract,
+    save_category_proof,
+    save_lawyer_contract,
+    save_performer,
+)
 from .register import import_accepted_case, next_register_number
 
 __all__ = [
@@ -38,6 +45,8 @@ __all__ = [
     "answer_performer_change",
     "approve_assignment",
     "close_case",
+    "delete_category_proof",
+    "delete_lawyer_contract",
     "discontinue_case",
     "extend_advice",
     "import_accepted_case",
@@ -52,6 +61,9 @@ __all__ = [
     "request_missing_proof",
     "request_performer_change",
     "return_assignment",
+    "save_category_proof",
+    "save_lawyer_contract",
+    "save_performer",
     "start_case",
     "transfer_request",
     "update_case_file",
