@@ -5,3 +5,14 @@ class TgplConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "tgpl"
     verbose_name = "Tổ chức"
+
+    def ready(self):
+        # django-otp's device admin lists every centre's devices and shows their keys: an
+        # administrator resets a user's device with tgpl.security.admin_actions instead.
+        from django.contrib import admin
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from .security import middleware  # noqa: F401 - its user_logged_in receiver
+
+        if admin.site.is_registered(TOTPDevice):
+            admin.site.unregister(TOTPDevice)

@@ -6,6 +6,7 @@ from django.urls import include, path
 from . import views
 from .forms import LoginForm
 from .notifications import views as notification_views
+from .security import views as security_views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -25,15 +26,13 @@ urlpatterns = [
     path("calendar/<str:token>.ics", notification_views.ics_feed, name="ics_feed"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        security_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
+        security_views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -41,6 +40,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/two-factor/", security_views.enrol, name="two_factor_enrol"),
+    path("accounts/two-factor/verify/", security_views.verify, name="two_factor_verify"),
     path("plans/", include("plans.urls")),
     path("cases/", include("cases.urls")),
     path("outreach/", include("outreach.urls")),

@@ -4,14 +4,15 @@ Idempotent: running it again updates what it created and adds nothing twice.
 Each app adds its demo data through `_extensions()` (one function per app).
 """
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from tgpl import services
 from tgpl.models import Agency, Centre, Department, User
 from tgpl.roles import Role
+from tgpl.security.passwords import DEMO_PASSWORD  # published in the README
 
-DEMO_PASSWORD = "tgpl-demo-2026"  # noqa: S105 - published demo password, see README
 LANG_SON = 20
 XA_THAT_KHE = 6040
 
@@ -112,8 +113,23 @@ def _extensions():
 class Command(BaseCommand):
     help = "Tạo (hoặc cập nhật) dữ liệu mẫu: Trung tâm TGPL tỉnh Lạng Sơn và người dùng mẫu."
 
-    @transaction.atomic
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="Chạy cả khi DEBUG=false: chỉ trên máy trình diễn, không bao giờ trên máy thật.",
+        )
+
     def handle(self, *args, **options):
+        if not settings.DEVELOPMENT and not options["demo"]:
+            raise CommandError(
+                "seed_demo tạo tài khoản mẫu với mật khẩu đã công bố (cả tài khoản quản trị): "
+                "không chạy khi DEBUG=false. Nếu đây là máy trình diễn, thêm --demo."
+            )
+        self._seed()
+
+    @transaction.atomic
+    def _seed(self):
         agencies = {}
         for kind, name, short, aliases in AGENCIES:
             agency, _ = Agency.objects.update_or_create(
@@ -169,7 +185,9 @@ class Command(BaseCommand):
                 },
             )
             if created:
+                # The password is published (README): it must be changed at first sign-in.
                 user.set_password(DEMO_PASSWORD)
+                user.must_change_password = True
             services.refresh_search_keys(user)
             user.save()
             services.set_user_roles(user=user, new_roles=user_roles, actor=None)
@@ -182,7 +200,10 @@ class Command(BaseCommand):
             extend(centre, self.stdout)
 
         self.stdout.write(self.style.SUCCESS("Đã tạo dữ liệu mẫu cho " + centre.name))
-        self.stdout.write(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}; đổi mật khẩu ở lần đăng nhập đầu;"
+            " quản trị và giám đốc đăng ký xác thực hai lớp):"
+        )
         for username, full_name, _dept, user_roles, _title in USERS:
             labels = ", ".join(Role(r).label for r in user_roles)
             self.stdout.write(f"  {username:<16} {full_name:<18} {labels}")
