@@ -8,6 +8,11 @@ from .forms import LoginForm
 from .notifications import views as notification_views
 from .security import views as security_views
 
+handler400 = "tgpl.error_views.bad_request"
+handler403 = "tgpl.error_views.permission_denied"
+handler404 = "tgpl.error_views.page_not_found"
+handler500 = "tgpl.error_views.server_error"
+
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisation/", views.organisation, name="organisation"),
