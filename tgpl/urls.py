@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import health, views
 from .forms import LoginForm
 from .notifications import views as notification_views
 from .security import views as security_views
@@ -16,7 +16,8 @@ handler500 = "tgpl.error_views.server_error"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisation/", views.organisation, name="organisation"),
-    path("healthz/", views.healthz, name="healthz"),
+    path("healthz/", health.healthz, name="healthz"),
+    path("readyz/", health.readyz, name="readyz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path("notifications/bell/", notification_views.bell, name="notifications_bell"),
