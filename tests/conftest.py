@@ -96,6 +96,13 @@ def _celery_eager():
     celery_app.conf.task_always_eager = previous
 
 
+@pytest.fixture(autouse=True)
+def _two_factor_where_tested(request, settings):
+    """force_login stands for the whole sign-in; tests marked two_factor keep the gate."""
+    if "two_factor" not in request.keywords:
+        settings.TWO_FACTOR_REQUIRED = False
+
+
 @pytest.fixture
 def password():
     return PASSWORD

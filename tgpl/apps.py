@@ -17,3 +17,13 @@ class TgplConfig(AppConfig):
 
         subscribe(REMINDER_EMAILS, send_reminder_emails)
         subscribe(NOTIFICATION_EMAILS, send_notification_emails)
+
+        # django-otp's device admin lists every centre's devices and shows their keys: an
+        # administrator resets a user's device with tgpl.security.admin_actions instead.
+        from django.contrib import admin
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from .security import middleware  # noqa: F401 - its user_logged_in receiver
+
+        if admin.site.is_registered(TOTPDevice):
+            admin.site.unregister(TOTPDevice)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from tgpl import services
 from tgpl.models import Agency, Centre, Department, User
 from tgpl.roles import Role
+from tgpl.security.passwords import DEMO_PASSWORD  # published in the README
 
-DEMO_PASSWORD = "tgpl-demo-2026"  # noqa: S105 - published demo password, see README
 LANG_SON = 20
 XA_THAT_KHE = 6040
 
@@ -214,6 +214,8 @@ def seed_organisation() -> Centre:
         )
         if created:
             user.set_password(DEMO_PASSWORD)
+            # The password is published (README): it must be changed at first sign-in.
+            user.must_change_password = True
         services.refresh_search_keys(user)
         user.save()
         services.set_user_roles(user=user, new_roles=user_roles, actor=None)

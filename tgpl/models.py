@@ -268,6 +268,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         editable=False,
     )
     date_joined = models.DateTimeField("ngày tạo", default=timezone.now)
+    must_change_password = models.BooleanField(
+        "phải đổi mật khẩu",
+        default=False,
+        help_text="Lần đăng nhập tới phải đặt mật khẩu mới trước khi làm việc (tài khoản mẫu).",
+    )
     search_key = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
     # Roles are groups: their changes are recorded with the rest (m2m history).
     history = HistoricalRecords(excluded_fields=["password", "last_login"], m2m_fields=["groups"])

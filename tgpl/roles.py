@@ -166,6 +166,12 @@ def can_use_admin(user) -> bool:
     return is_administrator(user) or is_system_administrator(user)
 
 
+def requires_two_factor(user) -> bool:
+    """Administrators (superusers included) and the director sign in with a second factor:
+    their accounts reach every record of the centre and its settings."""
+    return is_administrator(user) or is_director(user)
+
+
 def can_manage_organisation(user, centre: Centre | None = None) -> bool:
     """Manage departments, agencies, staff and roles of this centre (None: of some centre,
     e.g. to show the admin's menu). A record with no centre is a superuser's."""

@@ -19,6 +19,9 @@ env = StrictEnv()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
+# DEBUG as the process was started: a development checkout. The test runner turns DEBUG
+# off while tests run; this stays (seed_demo refuses without it unless told --demo).
+DEVELOPMENT = DEBUG
 
 if DEBUG:
     SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-production")
@@ -39,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "csp",
     "django_htmx",
     "simple_history",
@@ -58,7 +63,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Refuses an announced body over REQUEST_MAX_MB before anything reads it (413).
+    "tgpl.security.middleware.RequestSizeLimitMiddleware",
+    # Ends a session idle for SESSION_IDLE_SECONDS; the bell's poll is not activity.
+    "tgpl.security.middleware.IdleTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Two-factor sign-in and the forced password change come before any other page.
+    "tgpl.security.middleware.AccountGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -115,23 +127,29 @@ AUTH_USER_MODEL = "tgpl.User"
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses a locked-out (user, address) pair before any check.
     "axes.backends.AxesStandaloneBackend",
+    # Then the limits against password spraying (tgpl/security/lockout.py).
+    "tgpl.security.lockout.SprayingLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# tgpl/security/passwords.py: every message in Vietnamese.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "tgpl.security.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "tgpl.security.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "tgpl.security.passwords.CommonPasswordValidator"},
+    {"NAME": "tgpl.security.passwords.NumericPasswordValidator"},
+    {"NAME": "tgpl.security.passwords.RepetitivePasswordValidator"},
+    {"NAME": "tgpl.security.passwords.PersonalInformationValidator"},
+    {"NAME": "tgpl.security.passwords.DemoPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True  # the 30 minutes count from the last request
+# The 30 minutes count from the user's last activity, written by
+# tgpl.security.middleware.IdleTimeoutMiddleware; saving on every request would let the
+# bell's poll keep an idle session alive for ever.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -141,9 +159,34 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_LOCKOUT_CALLABLE = "tgpl.security.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "tgpl.security.lockout.username_of"
 AXES_VERBOSE = False
+# The client address (django-ipware). AXES_PROXY_COUNT is the number of reverse proxies in
+# front of the application, each adding the address it received from to X-Forwarded-For.
+# 0: the header is ignored (anyone can send it) and REMOTE_ADDR is the client.
+# N > 0: the client is the N-th address from the right of X-Forwarded-For (what the
+# nearest trusted proxy saw); addresses a client put further left are ignored.
+PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+if PROXY_COUNT > 0:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    # python-ipware counts the proxies listed inside the header: the nearest one is not.
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+    AXES_IPWARE_PROXY_COUNT = None
+AXES_IPWARE_PROXY_ORDER = "left-most"
+IPWARE_STRICT = False  # a client may send its own X-Forwarded-For: count from the right
+# Password spraying (tgpl/security/lockout.py): failures within the cool-off period from
+# one address across all accounts, on one account from all addresses (except addresses
+# where that account signed in within LOGIN_KNOWN_ADDRESS_DAYS days).
+LOGIN_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_ADDRESS_FAILURE_LIMIT", default=20)
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=10)
+LOGIN_KNOWN_ADDRESS_DAYS = env.int("LOGIN_KNOWN_ADDRESS_DAYS", default=30)
+
+# Two-factor sign-in (TOTP) for administrators and the director (roles.requires_two_factor).
+# Only a development checkout (DEBUG) may switch it off.
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True) if DEBUG else True
 
 # --- Security headers -------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -159,6 +202,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Probes call these over plain HTTP on the server itself.
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
+CSRF_FAILURE_VIEW = "tgpl.error_views.csrf_failure"
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -196,12 +242,17 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "tgpl.staticfiles.StaticFilesStorage"
         )
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# The largest request body (files included): above it, the Vietnamese 413 page. The
+# largest legitimate one is 20 attachments of 10 MB to a case (cases/rules/uploads.py).
+REQUEST_MAX_MB = env.int("REQUEST_MAX_MB", default=210)
+# /readyz/ fails when the disk holding MEDIA_ROOT has less free space than this.
+READY_MIN_FREE_MB = env.int("READY_MIN_FREE_MB", default=500)
 
 # --- E-mail -------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -257,6 +308,8 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Statistics shown to those who may not see the people (the Sở reviewer): a count of
 # 1 to STATISTICS_MIN_CELL - 1 is shown as "< 5" (tgpl/statistics.py).
 STATISTICS_MIN_CELL = env.int("STATISTICS_MIN_CELL", default=5)
+
+OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
 LOGGING = {
     "version": 1,

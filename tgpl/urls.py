@@ -3,14 +3,21 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import health, views
 from .forms import LoginForm
 from .notifications import views as notification_views
+from .security import views as security_views
+
+handler400 = "tgpl.error_views.bad_request"
+handler403 = "tgpl.error_views.permission_denied"
+handler404 = "tgpl.error_views.page_not_found"
+handler500 = "tgpl.error_views.server_error"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("organisation/", views.organisation, name="organisation"),
-    path("healthz/", views.healthz, name="healthz"),
+    path("healthz/", health.healthz, name="healthz"),
+    path("readyz/", health.readyz, name="readyz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("notifications/", notification_views.notification_list, name="notifications"),
     path("notifications/bell/", notification_views.bell, name="notifications_bell"),
@@ -25,15 +32,13 @@ urlpatterns = [
     path("calendar/<str:token>.ics", notification_views.ics_feed, name="ics_feed"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        security_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "accounts/password/",
-        auth_views.PasswordChangeView.as_view(),
+        security_views.PasswordChangeView.as_view(),
         name="password_change",
     ),
     path(
@@ -41,6 +46,8 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/two-factor/", security_views.enrol, name="two_factor_enrol"),
+    path("accounts/two-factor/verify/", security_views.verify, name="two_factor_verify"),
     path("plans/", include("plans.urls")),
     path("cases/", include("cases.urls")),
     path("outreach/", include("outreach.urls")),

@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
@@ -46,9 +45,3 @@ def organisation(request):
 def favicon(request):
     """Browsers ask for /favicon.ico on every page, the admin's included."""
     return redirect(static("img/logo.svg"), permanent=True)
-
-
-@login_not_required
-@require_GET
-def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")

@@ -45,7 +45,7 @@ def test_repeated_failures_lock_the_user_at_that_address_only(client, staff, set
         post_login(client, "vienchuc", "sai-mat-khau-roi", address="10.0.0.7")
     locked = post_login(client, "vienchuc", PASSWORD, address="10.0.0.7")
     assert locked.status_code == 429
-    assert "Tài khoản tạm bị khóa" in locked.content.decode()
+    assert "Tạm khóa đăng nhập" in locked.content.decode()
     # The same office address still lets a colleague in ...
     colleague = UserFactory(username="dongnghiep", centre=staff.centre, roles=[Role.STAFF])
     assert post_login(client, colleague.username, PASSWORD, address="10.0.0.7").status_code == 302
@@ -83,8 +83,8 @@ def test_password_change_requires_twelve_characters(client, staff):
     assert staff.check_password("mot-mat-khau-du-dai-2026")
 
 
-def test_session_expires_after_thirty_idle_minutes(client, staff, settings):
+def test_session_expires_after_thirty_idle_minutes(client, staff):
+    # The idle timeout with a polling tab: tests/security/test_idle_session.py.
     client.force_login(staff)
     client.get(reverse("dashboard"))
     assert client.session.get_expiry_age() == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True

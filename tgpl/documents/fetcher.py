@@ -3,9 +3,10 @@
 Document templates name their stylesheet and fonts with the private scheme
 ``tgpl-static:`` ("tgpl-static:fonts/LiberationSerif-Regular.ttf"). The fetcher
 looks such a path up with the staticfiles finders (the same files `collectstatic`
-ships) and refuses every other URL: file://, http(s)://, ftp://, data:, relative
-paths, traversal. Nothing leaves the machine and no file outside static/ is read,
-whatever a document's text holds (the text is escaped anyway; this is the second lock).
+ships), then in STATIC_ROOT, and refuses every other URL: file://, http(s)://,
+ftp://, data:, relative paths, traversal. Nothing leaves the machine and no file outside
+the static files is read, whatever a document's text holds (the text is escaped anyway;
+this is the second lock).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import mimetypes
 import re
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -42,10 +44,20 @@ def resolve(url: str) -> Path:
     parts = path.split("/")
     if not _SAFE_PATH.match(path) or any(part in {"", ".", ".."} for part in parts):
         raise RefusedURL(f"Đường dẫn tài nguyên không hợp lệ: {url[:80]}")
-    found = finders.find(path)
+    found = finders.find(path) or _collected(path)
     if not found:
         raise RefusedURL(f"Không có tệp tĩnh {path}")
     return Path(found)
+
+
+def _collected(path: str) -> str | None:
+    """The file as `collectstatic` copied it to STATIC_ROOT (a server that ships only the
+    collected files). The path was checked above: no traversal, no absolute path."""
+    root = Path(settings.STATIC_ROOT).resolve()
+    candidate = (root / path).resolve()
+    if candidate.is_file() and candidate.is_relative_to(root):
+        return str(candidate)
+    return None
 
 
 class StaticOnlyFetcher(URLFetcher):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from tgpl.paginate import paginate
+from tgpl.security.middleware import passive
 
 from .ics import calendar_for
 from .models import Notification, NotificationPreference, new_token
@@ -23,8 +24,10 @@ def notification_list(request):
     )
 
 
+@passive
 def bell(request):
-    """The unread count in the navigation bar (loaded by htmx after the page)."""
+    """The unread count in the navigation bar (loaded by htmx after the page, then polled
+    every two minutes: not user activity, so it does not keep an idle session alive)."""
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()
     return render(request, "notifications/_bell.html", {"unread": unread})
 
