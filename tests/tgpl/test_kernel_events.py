@@ -76,6 +76,7 @@ def test_with_the_broker_unreachable_the_change_succeeds_and_the_flush_delivers(
     """Point Celery at a closed port: publishing fails at once, the row waits, and the
     periodic flush (running where the broker is back) handles it."""
     previous = (celery_app.conf.task_always_eager, celery_app.conf.broker_url)
+    celery_app.close()  # drop pooled connections to the real broker, so the port applies
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
     try:
@@ -83,7 +84,9 @@ def test_with_the_broker_unreachable_the_change_succeeds_and_the_flush_delivers(
             emit(TOPIC, case=7)
     finally:
         celery_app.conf.task_always_eager, celery_app.conf.broker_url = previous
-        celery_app.pool.force_close_all()
+        # close() closes *and forgets* the pools; force_close_all() alone leaves a closed
+        # pool behind, and every later publish in this process fails ("closed pool").
+        celery_app.close()
     assert received == []
     assert OutboxMessage.objects.get(topic=TOPIC).processed_at is None
     events.flush()
