@@ -7,9 +7,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Development defaults; a real deployment sets its own environment (see .env.example).
 DEV_ENV := DEBUG=true
+# `make run`: the whole app on this machine as a user sees it, with DEBUG off (the
+# Vietnamese error pages), no HTTPS (a local address), a secret key made once in var/,
+# SQLite and a folder as the task queue, links built from this address.
+RUN_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret_key)" \
+	ALLOWED_HOSTS=$(HOST),localhost,127.0.0.1 CSRF_TRUSTED_ORIGINS=http://$(HOST):$(PORT) \
+	SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0 \
+	SECURE_HSTS_INCLUDE_SUBDOMAINS=false SECURE_HSTS_PRELOAD=false \
+	LOCAL_BROKER_DIR=$(CURDIR)/var/broker SITE_URL=http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: run test e2e lint format worker bench migrate seed check-system install clean-venv
+.PHONY: run dev test e2e lint format worker bench migrate seed check-system install clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -38,8 +46,20 @@ migrate: install
 seed: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 
-run: check-system seed
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+
+# The web server, a Celery worker and beat, started together and stopped together
+# (Ctrl-C). Another port: `make run PORT=8080`.
+run: check-system seed var/secret_key
+	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v 0
 	@echo "Mở http://$(HOST):$(PORT) và đăng nhập bằng một tài khoản ở trên."
+	$(RUN_ENV) $(PY) manage.py runlocal --host $(HOST) --port $(PORT)
+
+# The development server with DEBUG on and tasks run in-process (for programmers).
+dev: check-system seed
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: check-system
