@@ -122,3 +122,16 @@ def test_notification_list_query_count_does_not_grow(client, staff, django_asser
 
 
 LIST_QUERIES = 11
+
+
+def test_the_feed_link_shown_is_built_from_site_url_not_the_request_host(
+    client, staff, settings
+):
+    """Behind a proxy the request's host is an internal name; `make run PORT=8080` sets
+    SITE_URL so the link copied into a calendar app is the one people open."""
+    settings.SITE_URL = "http://10.0.0.5:8080/"
+    client.force_login(staff)
+    response = client.get(reverse("notifications"), HTTP_HOST="localhost")
+    token = NotificationPreference.for_user(staff).ics_token
+    assert response.context["feed_url"] == f"http://10.0.0.5:8080/calendar/{token}.ics"
+    assert f"http://10.0.0.5:8080/calendar/{token}.ics" in response.content.decode()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
@@ -16,7 +17,9 @@ def notification_list(request):
     notes = Notification.objects.filter(recipient=request.user)
     page, query = paginate(request, notes, per_page=30)
     pref = NotificationPreference.for_user(request.user)
-    feed_url = request.build_absolute_uri(f"/calendar/{pref.ics_token}.ics")
+    # The address people open (SITE_URL), not the host this request came through: behind
+    # a proxy that is an internal name, and the link is copied into calendar apps.
+    feed_url = f"{settings.SITE_URL.rstrip('/')}/calendar/{pref.ics_token}.ics"
     return render(
         request,
         "notifications/list.html",
