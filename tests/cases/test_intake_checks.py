@@ -313,3 +313,38 @@ def _register_fields():
     from .factories import request_fields
 
     return request_fields(received_at=vn(2024, 5, 2))
+
+
+# --- a message after every save -------------------------------------------------------------
+
+
+def test_editing_a_request_says_it_was_saved(login, staff):
+    req = receive(staff, categories=("7c",), proofs=("tro_cap_xh",), birth_year=1950)
+    data = intake_data(birth_date="", birth_year="1950", identity_number=req.identity_number)
+    response = login(staff).post(reverse("cases:request_edit", args=[req.pk]), data)
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == ["Đã lưu thông tin yêu cầu."]
+
+
+def _every_action():
+    from cases.views.cases import CASE_ACTIONS
+    from cases.views.requests import REQUEST_ACTIONS
+
+    return [*REQUEST_ACTIONS.items(), *CASE_ACTIONS.items()]
+
+
+@pytest.mark.parametrize(("name", "spec"), _every_action(), ids=[n for n, _ in _every_action()])
+def test_every_form_of_the_request_and_case_pages_says_what_it_saved(name, spec):
+    assert spec.success.startswith("Đã "), name
+
+
+def test_recording_a_missing_proof_request_says_so(login, staff):
+    req = receive(staff, proofs=())
+    response = login(staff).post(
+        reverse("cases:request_action", args=[req.pk, "missing-proof"]),
+        {"note": "Giấy chứng nhận hộ nghèo"},
+    )
+    assert response.status_code == 302
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Đã ghi nhận yêu cầu bổ sung giấy tờ."
+    ]
