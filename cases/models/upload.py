@@ -11,7 +11,7 @@ from django.db import models
 
 def held_upload_path(instance, filename):
     suffix = PurePath(filename).suffix.lower()[:10]
-    return f"cases/held/{uuid.uuid4().hex}{suffix}"
+    return f"cases/held/{uuid.uuid4().hex}{suffix}"  # services.uploads.HELD_FOLDER
 
 
 class HeldUpload(models.Model):

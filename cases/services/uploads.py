@@ -15,7 +15,7 @@ from cases.models import HeldUpload, LegalAidRequest, RequestAttachment
 from cases.rules import uploads
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
-from tgpl.kernel import now_or, require
+from tgpl.kernel import emit, now_or, require
 
 # A form left unsaved longer than this has been abandoned: its files are discarded.
 HOLD_FOR = timedelta(days=1)
@@ -28,10 +28,25 @@ def held_uploads(*, actor, token: uuid.UUID | None) -> list[HeldUpload]:
     return list(HeldUpload.objects.filter(uploaded_by=actor, token=token))
 
 
-def _discard(rows) -> None:
-    files = [row.file for row in rows]
+DISCARDED = "held_uploads_discarded"
+HELD_FOLDER = "cases/held/"
+
+
+def _discard(rows, actor=None) -> None:
+    """Forget the rows now; their files go after commit (a rollback keeps both)."""
+    names = [row.file.name for row in rows if row.file]
     HeldUpload.objects.filter(pk__in=[row.pk for row in rows]).delete()
-    transaction.on_commit(lambda: [f.delete(save=False) for f in files])
+    if names:
+        emit(DISCARDED, actor=actor, files=names)
+
+
+def delete_discarded_files(event) -> None:
+    """Outbox subscriber (apps.py): remove the files of discarded held uploads; safe to
+    run twice, and it touches nothing outside the folder of held files."""
+    storage = HeldUpload._meta.get_field("file").storage
+    for name in event.payload.get("files", []):
+        if isinstance(name, str) and name.startswith(HELD_FOLDER) and ".." not in name:
+            storage.delete(name)
 
 
 @transaction.atomic
@@ -42,10 +57,10 @@ def hold_uploads(*, actor, token: uuid.UUID, files=(), remove=()) -> list[HeldUp
     stale = HeldUpload.objects.filter(
         uploaded_by=actor, uploaded_at__lt=now_or(None) - HOLD_FOR
     ).exclude(token=token)
-    _discard(list(stale))
+    _discard(list(stale), actor)
     ids = {int(v) for v in remove if str(v).isdigit()}
     if ids:
-        _discard(list(HeldUpload.objects.filter(uploaded_by=actor, token=token, pk__in=ids)))
+        _discard(list(HeldUpload.objects.filter(uploaded_by=actor, token=token, pk__in=ids)), actor)
     files = list(files)
     kept = HeldUpload.objects.filter(uploaded_by=actor, token=token).count()
     if kept + len(files) > uploads.MAX_FILES:
@@ -63,6 +78,15 @@ def hold_uploads(*, actor, token: uuid.UUID, files=(), remove=()) -> list[HeldUp
     return held_uploads(actor=actor, token=token)
 
 
+def discard_stale_uploads(now) -> int:
+    """Retention (registered in apps.py): the files of every form left unsaved longer
+    than HOLD_FOR are removed; how many."""
+    rows = list(HeldUpload.objects.filter(uploaded_at__lt=now - HOLD_FOR))
+    with transaction.atomic():
+        _discard(rows)
+    return len(rows)
+
+
 def take_held_uploads(*, actor, token: uuid.UUID, request: LegalAidRequest) -> int:
     """Attach the held files to the request just saved (in its transaction); the held
     copies are removed once it commits. The number of files attached."""
@@ -73,5 +97,5 @@ def take_held_uploads(*, actor, token: uuid.UUID, request: LegalAidRequest) -> i
                 request=request, title=row.title, file=File(handle, name=row.title),
                 uploaded_by=actor,
             )  # fmt: skip
-    _discard(rows)
+    _discard(rows, actor)
     return len(rows)

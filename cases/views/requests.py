@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,8 @@ from cases.forms import (
 )
 from cases.models import ProofDocument
 from cases.rules import uploads
+from cases.rules.eligibility import birth_problem
+from cases.services.request_fields import category_age_problems
 from cases.states import REQUEST_TRANSITIONS
 from tgpl import roles
 from tgpl.actions import Action, submit
@@ -375,11 +378,34 @@ def eligibility_check(request):
             break
         except ValueError:
             continue
-    categories = category_queryset().filter(pk__in=ids)
+    categories = list(category_queryset().filter(pk__in=ids))
     codes = ProofDocument.objects.filter(pk__in=proof_ids).values_list("code", flat=True)
     assessment = assess_choice(categories, set(codes), on)
+    birth_date, birth_year = _typed_birth(request.GET)
+    problems = []
+    if birth_date or birth_year:
+        problem = birth_problem(birth_date, birth_year, timezone.localdate())
+        problems = [problem] if problem else []
+        problems = problems or category_age_problems(categories, birth_date, birth_year, on)
     return render(
         request,
         "cases/_eligibility.html",
-        {"assessment": assessment, "doc_names": document_names(), "checked": bool(ids)},
+        {
+            "assessment": assessment,
+            "doc_names": document_names(),
+            "checked": bool(ids),
+            "age_problems": problems,
+        },
     )
+
+
+def _typed_birth(query) -> tuple:
+    """The birth date (dd/mm/yyyy) or year typed so far on the intake form, if readable."""
+    birth_date = birth_year = None
+    with contextlib.suppress(ValueError):
+        typed = query.get("birth_date", "").strip()
+        birth_date = datetime.strptime(typed, "%d/%m/%Y").date()  # noqa: DTZ007 - a date only
+    year = query.get("birth_year", "").strip()
+    if year.isdigit():
+        birth_year = int(year)
+    return birth_date, birth_year

@@ -348,3 +348,27 @@ def test_recording_a_missing_proof_request_says_so(login, staff):
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "Đã ghi nhận yêu cầu bổ sung giấy tờ."
     ]
+
+
+def test_the_live_check_of_the_intake_form_says_the_age_rules_a_category_out(login, staff):
+    response = login(staff).get(
+        reverse("cases:eligibility_check"),
+        {
+            "categories": [category("3").pk],
+            "proofs": [],
+            "birth_date": "01/05/1960",
+            "received_at": vn_date(TODAY),
+        },
+    )
+    page = response.content.decode()
+    assert "Diện 3 “Trẻ em”" in page
+    assert "Đủ điều kiện thụ lý" not in page
+    assert "Kiểm tra lại ngày sinh" in page
+
+
+def test_the_live_check_says_a_birth_year_in_the_future(login, staff):
+    response = login(staff).get(
+        reverse("cases:eligibility_check"),
+        {"categories": [category("2").pk], "birth_year": str(TODAY.year + 1)},
+    )
+    assert f"Năm sinh {TODAY.year + 1} ở tương lai." in response.content.decode()

@@ -140,3 +140,39 @@ def test_holding_files_needs_the_reception_role(lawyer):
     with pytest.raises(BusinessRuleError):
         services.hold_uploads(actor=lawyer, token=uuid.uuid4(), files=[upload("x.pdf", PDF)])
     assert not HeldUpload.objects.exists()
+
+
+def test_retention_removes_the_files_of_forms_left_unsaved(staff, director):
+    from tgpl.operations import retention
+
+    services.hold_uploads(actor=staff, token=uuid.uuid4(), files=[upload("bo-quen.pdf", PDF)])
+    services.hold_uploads(actor=director, token=uuid.uuid4(), files=[upload("moi.pdf", PDF)])
+    HeldUpload.objects.filter(title="bo-quen.pdf").update(uploaded_at=NOW - timedelta(days=2))
+    assert retention.purges()["held_intake_uploads"](NOW) == 1
+    assert list(HeldUpload.objects.values_list("title", flat=True)) == ["moi.pdf"]
+
+
+def test_the_files_of_discarded_uploads_are_deleted_after_commit_and_nothing_else(
+    staff, tmp_path, django_capture_on_commit_callbacks
+):
+    from tgpl.kernel.outbox import OutboxMessage
+
+    token = uuid.uuid4()
+    (held,) = services.hold_uploads(actor=staff, token=token, files=[upload("bo.pdf", PDF)])
+    path = tmp_path / held.file.name
+    assert path.exists()
+    outside = tmp_path / "cases" / "requests" / "giu.pdf"
+    outside.parent.mkdir(parents=True, exist_ok=True)
+    outside.write_bytes(PDF)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hold_uploads(actor=staff, token=token, remove=[held.pk])
+    message = OutboxMessage.objects.get(topic="held_uploads_discarded")
+    assert message.payload["files"] == [held.file.name]
+    assert not path.exists()
+    from cases.services.uploads import delete_discarded_files
+    from tgpl.kernel.events import Event
+
+    delete_discarded_files(
+        Event(0, message.topic, {"files": ["cases/requests/giu.pdf"]}, None, NOW)
+    )
+    assert outside.exists()
