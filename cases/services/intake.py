@@ -202,6 +202,7 @@ def accept_request(
         )
     moment = now_or(at)
     on = local_date(moment)
+    check_category_ages(req, list(req.categories.all()))  # a record saved before the check
     assessment = assess_request(req)
     if not assessment.eligible:
         raise BusinessRuleError(

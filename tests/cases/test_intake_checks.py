@@ -372,3 +372,14 @@ def test_the_live_check_says_a_birth_year_in_the_future(login, staff):
         {"categories": [category("2").pk], "birth_year": str(TODAY.year + 1)},
     )
     assert f"Năm sinh {TODAY.year + 1} ở tương lai." in response.content.decode()
+
+
+def test_a_request_recorded_before_the_check_is_not_accepted_with_a_category_its_age_rules_out(
+    staff, professional_office
+):
+    from .factories import RequestFactory
+
+    old = RequestFactory(received_by=staff, birth_year=1960, categories=["3"])
+    with pytest.raises(BusinessRuleError, match="Diện 3") as exc:
+        services.accept_request(actor=staff, request=old, department=professional_office)
+    assert exc.value.field == "categories"
