@@ -41,7 +41,7 @@ class CategoryProofInline(CatalogueInline):
 
 @admin.register(EligibilityCategory)
 class EligibilityCategoryAdmin(CatalogueAdmin):
-    list_display = ["code", "name", "article", "valid_from", "valid_to"]
+    list_display = ["code", "name", "article", "valid_from", "valid_to", "min_age", "max_age"]
     inlines = [CategoryProofInline]
 
 

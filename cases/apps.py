@@ -21,3 +21,10 @@ class CasesConfig(AppConfig):
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
         home.register()
+
+        from tgpl.kernel import subscribe
+
+        from .services.uploads import DISCARDED, delete_discarded_files, discard_stale_uploads
+
+        retention.register("held_intake_uploads", discard_stale_uploads)
+        subscribe(DISCARDED, delete_discarded_files)

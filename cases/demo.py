@@ -23,6 +23,7 @@ from cases.models import (
     Performer,
     ProofDocument,
 )
+from cases.rules.catalogue import CATEGORY_AGES
 from cases.states import Channel, DiscontinueGround, Form, Outcome, Sex, Stage
 from tgpl import geography
 from tgpl.errors import BusinessRuleError
@@ -126,6 +127,10 @@ class _Seeder:
         if form == Form.LITIGATION and rng.random() < 0.6:
             field = "hinh_su"
         code = rng.choice(list(PROOFS))
+        # an age that fits the category on the request date (catalogue.CATEGORY_AGES)
+        low, below = CATEGORY_AGES.get(code, (None, None))
+        age = rng.randint(low or (1 if below else 18), below - 1 if below else 88)
+        birth_year = received.year - age
         authority = form == Form.LITIGATION and self.police and rng.random() < 0.25
         commune_code, commune_name = rng.choice(self.communes)
         fields = {
@@ -137,7 +142,7 @@ class _Seeder:
             "notified_at": received - timedelta(hours=2) if authority else None,
             "full_name": name,
             "sex": sex,
-            "birth_year": rng.randint(1940, 2009),
+            "birth_year": birth_year,
             "ethnicity": rng.choice(ETHNIC),
             "identity_number": f"020{rng.randint(0, 999_999_999):09d}",
             "phone": f"09{rng.randint(10_000_000, 99_999_999)}",

@@ -9,7 +9,8 @@ from cases.eligibility import category_queryset
 from cases.models import LegalAidRequest, LegalField, ProofDocument
 from cases.rules import uploads
 from cases.rules.checklist import checklist_for
-from cases.services.request_fields import REQUEST_FIELDS
+from cases.rules.eligibility import birth_problem
+from cases.services.request_fields import REQUEST_FIELDS, category_age_problems
 from cases.states import (
     CaseStatus,
     DiscontinueGround,
@@ -94,6 +95,9 @@ class RequestForm(FormMixin, forms.ModelForm):
         label="Tài liệu kèm theo",
         help_text=f"Chọn được nhiều tệp {uploads.ALLOWED_LABEL}, mỗi tệp không quá 10 MB.",
     )
+    confirm_known = forms.BooleanField(
+        label="Tôi đã kiểm tra những yêu cầu trước của người này, vẫn lưu.", required=False
+    )
 
     class Meta:
         model = LegalAidRequest
@@ -124,6 +128,42 @@ class RequestForm(FormMixin, forms.ModelForm):
         if self.instance.pk:
             self.fields["commune_code"].initial = self.instance.commune_code
             del self.fields["attachments"]  # attached at intake (receive_request)
+
+    def _birth(self, name: str):
+        value = self.cleaned_data.get(name)
+        args = (value, None) if name == "birth_date" else (None, value)
+        problem = birth_problem(*args, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
+        return value
+
+    def clean_birth_date(self):
+        return self._birth("birth_date")
+
+    def clean_birth_year(self):
+        return self._birth("birth_year")
+
+    def clean(self):
+        data = super().clean()
+        received, categories = data.get("received_at"), data.get("categories")
+        birth_date, birth_year = data.get("birth_date"), data.get("birth_year")
+        if received and categories and (birth_date or birth_year):
+            on = timezone.localtime(received).date()
+            problems = category_age_problems(categories, birth_date, birth_year, on)
+            if problems:
+                self.add_error("categories", problems)
+        return data
+
+    @property
+    def person(self) -> dict:
+        """Who the request is for, as the look-up of a person already known reads it."""
+        data = getattr(self, "cleaned_data", {})
+        birth_date = data.get("birth_date")
+        return {
+            "identity_number": data.get("identity_number") or "",
+            "full_name": data.get("full_name") or "",
+            "birth_year": birth_date.year if birth_date else data.get("birth_year"),
+        }
 
     def service_fields(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k in REQUEST_FIELDS}
@@ -300,6 +340,9 @@ class FilterForm(FormMixin, forms.Form):
 
 class ImportForm(FormMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel (.xlsx)")
+    confirm_known = forms.BooleanField(
+        label="Tôi đã kiểm tra các dòng có thể trùng người, vẫn nhập.", required=False
+    )
 
 
 class StatisticsForm(FormMixin, forms.Form):

@@ -7,13 +7,14 @@ error rolls everything back and the errors are shown with their row numbers.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from import_export import fields, resources
 
-from cases import services
+from cases import selectors, services
 from cases.models import Case, EligibilityCategory, LegalAidRequest, LegalField, ProofDocument
 from cases.states import CaseStatus, Form, Sex
 from tgpl.errors import BusinessRuleError
@@ -208,28 +209,71 @@ def _row_fields(row) -> tuple[dict, list, list]:
     return data, categories, proofs
 
 
-def _import_rows(dataset, import_row) -> tuple[int, list[tuple[int, str]]]:
-    """Run `import_row` on every row in one transaction; any error rolls back them all.
+@dataclass
+class ImportOutcome:
+    """What an import did: rows saved, row errors (nothing saved), row warnings (a person
+    who may already be known); with warnings and no confirmation nothing is saved either:
+    the page is a preview to confirm."""
+
+    count: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    confirmed: bool = False
+
+    @property
+    def saved(self) -> bool:
+        return not self.errors and (self.confirmed or not self.warnings)
+
+
+def _known_warning(actor, row) -> str | None:
+    """Earlier requests of the row's person (selectors.known_person_requests): the rows
+    already read from the same file count too."""
+    try:
+        birth_year = _birth_year(row)
+    except BusinessRuleError:
+        birth_year = None
+    known = selectors.known_person_requests(
+        actor,
+        identity_number=_text(row, "Số CCCD"),
+        full_name=_text(row, "Họ và tên"),
+        birth_year=birth_year,
+    )
+    if not known:
+        return None
+    listed = "; ".join(
+        f"yêu cầu #{k.request.pk}"
+        + (f" (vụ việc {k.case.code})" if k.case else "")
+        + f" — {k.reason}"
+        for k in known
+    )
+    return f"Người “{_text(row, 'Họ và tên')}” có thể đã có: {listed}."
+
+
+def _import_rows(dataset, import_row, *, actor, confirmed: bool) -> ImportOutcome:
+    """Run `import_row` on every row in one transaction; any error rolls back them all,
+    and so do warnings not yet confirmed (the preview).
 
     Each row runs in its own savepoint so that every failing row (not only the
     first) is reported, with its Excel line number (the header is line 1).
     """
-    errors: list[tuple[int, str]] = []
-    count = 0
+    outcome = ImportOutcome(confirmed=confirmed)
     with transaction.atomic():
         for index, row in enumerate(dataset.dict, start=2):
+            warning = _known_warning(actor, row)
+            if warning:
+                outcome.warnings.append((index, warning))
             try:
                 with transaction.atomic():
                     import_row(row)
-                count += 1
+                outcome.count += 1
             except BusinessRuleError as exc:
-                errors.append((index, exc.message))
+                outcome.errors.append((index, exc.message))
             except (ValueError, TypeError) as exc:
-                errors.append((index, f"Dữ liệu không hợp lệ: {exc}"))
-        if errors:
+                outcome.errors.append((index, f"Dữ liệu không hợp lệ: {exc}"))
+        if not outcome.saved:
             transaction.set_rollback(True)
-            return 0, errors
-    return count, errors
+            outcome.count = 0
+    return outcome
 
 
 def _import_request_row(actor, row) -> None:
@@ -239,9 +283,11 @@ def _import_request_row(actor, row) -> None:
     services.receive_request(actor=actor, fields=data, categories=categories, proofs=proofs)
 
 
-def import_requests(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
-    """All or nothing: (rows imported, [(row number, error)])."""
-    return _import_rows(dataset, lambda row: _import_request_row(actor, row))
+def import_requests(*, actor, dataset, confirmed: bool = False) -> ImportOutcome:
+    """All or nothing: every row saved, or the row errors (and warnings) to show."""
+    return _import_rows(
+        dataset, lambda row: _import_request_row(actor, row), actor=actor, confirmed=confirmed
+    )
 
 
 # --- import of the old intake register (Sổ thụ lý) -----------------------------------
@@ -330,9 +376,11 @@ def _case_row(row, actor) -> dict:
     }
 
 
-def import_cases(*, actor, dataset) -> tuple[int, list[tuple[int, str]]]:
-    """All or nothing, like the request register: (cases imported, [(row number, error)])."""
+def import_cases(*, actor, dataset, confirmed: bool = False) -> ImportOutcome:
+    """All or nothing, like the request register."""
     return _import_rows(
         dataset,
         lambda row: services.import_accepted_case(actor=actor, **_case_row(row, actor)),
+        actor=actor,
+        confirmed=confirmed,
     )

@@ -21,7 +21,7 @@ ANONYMOUS = "[đã ẩn danh]"
 REQUEST_TEXT = [
     "full_name", "requester_name", "requester_relation", "requester_phone",
     "requester_address", "identity_number", "phone", "address", "old_district", "summary",
-    "opposing_parties", "notice_text", "proof_note", "search_key",
+    "opposing_parties", "notice_text", "proof_note", "search_key", "name_key",
 ]  # fmt: skip
 CASE_TEXT = ["outcome_note", "notice_text", "search_key"]
 

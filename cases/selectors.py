@@ -375,3 +375,62 @@ def case_counts(user, date_from=None, date_to=None) -> CountTable:
         date_from,
         date_to,
     )
+
+
+# --- a person already known: earlier requests of the same CCCD or name and birth year ---
+
+
+@dataclass(frozen=True)
+class KnownRequest:
+    """An earlier request of (perhaps) the same person, and why it is thought to be."""
+
+    request: LegalAidRequest
+    by_identity: bool  # the same CCCD; else the same name (without accents) and birth year
+
+    @property
+    def case(self) -> Case | None:
+        return getattr(self.request, "case", None)
+
+    @property
+    def reason(self) -> str:
+        return "cùng số CCCD" if self.by_identity else "cùng họ tên và năm sinh"
+
+
+KNOWN_LIMIT = 10
+
+
+def known_person_requests(
+    user,
+    *,
+    identity_number: str = "",
+    full_name: str = "",
+    birth_year: int | None = None,
+    exclude_pk: int | None = None,
+) -> list[KnownRequest]:
+    """Requests of the user's centre (those the user may see) of a person with the same
+    CCCD, or the same name (accent-insensitive) and birth year, newest first, with their
+    case; one query, on the indexes (centre, identity_number), (centre, name_key,
+    birth_year)."""
+    from tgpl.search import normalize
+
+    if user is None or not getattr(user, "centre_id", None):
+        return []
+    identity_number = (identity_number or "").strip()
+    name_key = normalize(full_name)[:255]
+    match = Q(identity_number=identity_number) if identity_number else Q()
+    if name_key and birth_year:
+        match |= Q(name_key=name_key, birth_year=birth_year)
+    if not match:
+        return []
+    qs = (
+        LegalAidRequest.objects.visible_to(user)
+        .filter(match, centre_id=user.centre_id)
+        .select_related("case", "legal_field")
+        .order_by("-received_at", "-pk")
+    )
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    return [
+        KnownRequest(r, by_identity=bool(identity_number) and r.identity_number == identity_number)
+        for r in qs[:KNOWN_LIMIT]
+    ]

@@ -4,6 +4,7 @@ from .case import Assignment, Case, CaseLogEntry, PerformerChangeRequest
 from .catalogue import CategoryProof, EligibilityCategory, LegalField, ProofDocument
 from .performer import LawyerContract, Performer, QuotaTier
 from .request import LegalAidRequest, RegisterCounter, RequestAttachment
+from .upload import HeldUpload
 
 __all__ = [
     "Assignment",
@@ -11,6 +12,7 @@ __all__ = [
     "CaseLogEntry",
     "CategoryProof",
     "EligibilityCategory",
+    "HeldUpload",
     "LawyerContract",
     "LegalAidRequest",
     "LegalField",

@@ -67,6 +67,15 @@ class EligibilityCategory(models.Model):
     valid_from = models.DateField("áp dụng từ ngày")
     valid_to = models.DateField("áp dụng đến ngày", null=True, blank=True)
     position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    # Age on the request date, for the categories the law defines by age ("trẻ em": under
+    # 16; "từ đủ 16 tuổi đến dưới 18 tuổi"; "người cao tuổi": from 60): from min_age
+    # (inclusive) to under max_age; empty: no bound.
+    min_age = models.PositiveSmallIntegerField(
+        "từ đủ (tuổi)", null=True, blank=True, help_text="Tuổi vào ngày tiếp nhận yêu cầu."
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "đến dưới (tuổi)", null=True, blank=True, help_text="Tuổi vào ngày tiếp nhận yêu cầu."
+    )
     documents = models.ManyToManyField(
         ProofDocument, through=CategoryProof, verbose_name="giấy tờ chứng minh", blank=True
     )
@@ -82,6 +91,12 @@ class EligibilityCategory(models.Model):
                 condition=models.Q(valid_to__isnull=True)
                 | models.Q(valid_to__gte=models.F("valid_from")),
                 name="category_valid_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(max_age__gt=models.F("min_age")),
+                name="category_age_range",
             ),
         ]
 
@@ -99,5 +114,7 @@ class EligibilityCategory(models.Model):
             name=self.name,
             valid_from=self.valid_from,
             valid_to=self.valid_to,
+            min_age=self.min_age,
+            max_age=self.max_age,
             proof_groups=tuple(tuple(sorted(g)) for _, g in sorted(groups.items())),
         )

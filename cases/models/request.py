@@ -140,6 +140,8 @@ class LegalAidRequest(models.Model):
         blank=True,
     )
     search_key = models.CharField(max_length=1000, blank=True, editable=False, db_index=True)
+    # The aided person's name without accents (tgpl.search.normalize): who is already known.
+    name_key = models.CharField(max_length=255, blank=True, editable=False)
     history = HistoricalRecords(m2m_fields=[categories, proofs])
 
     objects = RequestQuerySet.as_manager()
@@ -148,7 +150,11 @@ class LegalAidRequest(models.Model):
         verbose_name = "yêu cầu trợ giúp pháp lý"
         verbose_name_plural = "yêu cầu trợ giúp pháp lý"
         ordering = ["-received_at", "-pk"]
-        indexes = [models.Index(fields=["centre", "status", "received_at"])]
+        indexes = [
+            models.Index(fields=["centre", "status", "received_at"]),
+            models.Index(fields=["centre", "identity_number"], name="request_centre_identity"),
+            models.Index(fields=["centre", "name_key", "birth_year"], name="request_centre_person"),
+        ]
 
     def __str__(self) -> str:
         return f"Yêu cầu #{self.pk} – {self.full_name}"

@@ -137,6 +137,16 @@ CATEGORIES = [
     ),
 ]
 
+# Age bounds on the request date (min inclusive, max exclusive) of the categories the law
+# defines by age: Luật Trẻ em 2016 Điều 1 (under 16), Điều 7 khoản 5 and khoản 7 điểm đ
+# (from 16 to under 18), Luật Người cao tuổi 2009 Điều 2 (from 60).
+CATEGORY_AGES: dict[str, tuple[int | None, int | None]] = {
+    "3": (None, 16),
+    "5": (16, 18),
+    "7c": (60, None),
+    "7đ": (16, 18),
+}
+
 # Configurable default list of legal fields (domain.md 1.3, pre-2019 MOJ form).
 LEGAL_FIELDS = [
     ("hinh_su", "Pháp luật hình sự, tố tụng hình sự, thi hành án hình sự"),

@@ -167,12 +167,25 @@ class RunningLimit:
         return self.done_at is None
 
 
+def local_start(start: datetime, now: datetime) -> datetime:
+    """A limit's start moment in the local time of `now` (Vietnam's: callers pass
+    `timezone.localtime()`), so a day-based limit counts from the local date of its start
+    and ends 23:59 local, whatever time zone the moment was stored or given in: 00:30 on
+    the 18th in Vietnam is 17:30 on the 17th in UTC, and must count from the 18th."""
+    if start.tzinfo is None or now.tzinfo is None:
+        return start
+    return start.astimezone(now.tzinfo)
+
+
 def case_limits(facts: CaseFacts, calendar: WorkCalendar, now: datetime) -> list[RunningLimit]:
-    """Every limit that applies to the case, with its due moment and whether it was met."""
+    """Every limit that applies to the case, with its due moment and whether it was met;
+    counted in the time zone of `now` (pass local time)."""
     out: list[RunningLimit] = []
 
     def add(rule: LimitRule, start: datetime, done: datetime | None) -> None:
-        out.append(RunningLimit(rule, start, due_moment(start, rule.limit, calendar), done, now))
+        start = local_start(start, now)
+        due = due_moment(start, rule.limit, calendar)
+        out.append(RunningLimit(rule, start, due, done, now))
 
     if facts.proof_outstanding_since is not None:
         supplied = facts.proof_supplied_at or facts.ended_at

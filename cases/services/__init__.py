@@ -38,6 +38,7 @@ from .organisation import (
     save_performer,
 )
 from .register import import_accepted_case, next_register_number
+from .uploads import held_uploads, hold_uploads
 
 __all__ = [
     "accept_request",
@@ -49,6 +50,8 @@ __all__ = [
     "delete_lawyer_contract",
     "discontinue_case",
     "extend_advice",
+    "held_uploads",
+    "hold_uploads",
     "import_accepted_case",
     "next_register_number",
     "number_discontinuation_later",

@@ -38,7 +38,8 @@ from tgpl.workdays import due_moment
 
 from .numbering import number_now
 from .register import next_register_number, register_book
-from .request_fields import apply_request_fields, request_search_key
+from .request_fields import apply_request_fields, check_category_ages, request_search_key
+from .uploads import take_held_uploads
 
 
 def _lock(req: LegalAidRequest) -> LegalAidRequest:
@@ -47,9 +48,19 @@ def _lock(req: LegalAidRequest) -> LegalAidRequest:
 
 @transaction.atomic
 def receive_request(
-    *, actor, fields: dict, categories, proofs=(), attachments=(), at: datetime | None = None
+    *,
+    actor,
+    fields: dict,
+    categories,
+    proofs=(),
+    attachments=(),
+    held_token=None,
+    at: datetime | None = None,
 ) -> LegalAidRequest:
-    """Record a request the way it arrived (Điều 28-29); it waits for a decision."""
+    """Record a request the way it arrived (Điều 28-29); it waits for a decision.
+
+    `held_token`: files the actor attached to an earlier try of the same form
+    (services.hold_uploads) are attached too."""
     require(roles.can_receive_requests(actor))
     categories = list(categories)
     if not categories:
@@ -59,12 +70,15 @@ def receive_request(
     now_or(fields["received_at"])
     req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
     apply_request_fields(req, fields, actor)
+    check_category_ages(req, categories)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Tiếp nhận yêu cầu")
     set_related(req, "categories", categories, actor=actor, reason="Tiếp nhận yêu cầu")
     set_related(req, "proofs", proofs, actor=actor, reason="Tiếp nhận yêu cầu")
     for title, upload in attachments:
         RequestAttachment.objects.create(request=req, title=title, file=upload, uploaded_by=actor)
+    if held_token:
+        take_held_uploads(actor=actor, token=held_token, request=req)
     emit("request_received", actor=actor, request=req.pk)
     return req
 
@@ -78,6 +92,7 @@ def update_request(*, actor, request: LegalAidRequest, fields: dict, categories,
     if not categories:
         raise BusinessRuleError("Chọn ít nhất một diện người được TGPL.", field="categories")
     apply_request_fields(req, fields, actor)
+    check_category_ages(req, categories)
     req.search_key = request_search_key(req)
     save(req, actor=actor, reason="Sửa thông tin yêu cầu")
     set_related(req, "categories", categories, actor=actor, reason="Sửa thông tin yêu cầu")
@@ -187,6 +202,7 @@ def accept_request(
         )
     moment = now_or(at)
     on = local_date(moment)
+    check_category_ages(req, list(req.categories.all()))  # a record saved before the check
     assessment = assess_request(req)
     if not assessment.eligible:
         raise BusinessRuleError(

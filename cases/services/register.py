@@ -20,7 +20,7 @@ from tgpl.models import Department
 from tgpl.search import search_key
 
 from .assignment import performer_problem
-from .request_fields import apply_request_fields, request_search_key
+from .request_fields import apply_request_fields, check_category_ages, request_search_key
 
 IMPORT_REASON = "Nhập từ sổ thụ lý cũ"
 
@@ -127,6 +127,7 @@ def import_accepted_case(
     reason = f"{IMPORT_REASON}: số {register_number:02d}/{register_year}, mã {code}"
     req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
     apply_request_fields(req, fields, actor)
+    check_category_ages(req, categories)
     req.status = RequestStatus.ACCEPTED
     req.decided_at, req.decided_by = accepted_at, actor
     req.search_key = request_search_key(req, code)

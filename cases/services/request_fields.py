@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from cases.models import LegalAidRequest
+from cases.models import EligibilityCategory, LegalAidRequest
+from cases.rules.eligibility import CategoryRule, age_problems, birth_problem
 from cases.states import AUTHORITY_CHANNELS
 from tgpl.errors import BusinessRuleError
-from tgpl.search import search_key
+from tgpl.kernel import local_date, now_or
+from tgpl.search import normalize, search_key
 
 REQUEST_FIELDS = {
     "department",
@@ -74,10 +76,46 @@ def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
         raise BusinessRuleError("Nhập họ tên người yêu cầu.", field="requester_name")
     if not req.birth_date and not req.birth_year:
         raise BusinessRuleError("Nhập ngày sinh hoặc năm sinh.", field="birth_date")
+    problem = birth_problem(req.birth_date, req.birth_year, local_date(now_or(None)))
+    if problem:
+        raise BusinessRuleError(problem, field="birth_date" if req.birth_date else "birth_year")
     if req.birth_date:
         req.birth_year = req.birth_date.year
+    req.name_key = normalize(req.full_name)[:255]
     try:
         req.full_clean(exclude=["centre", "received_by", "categories", "proofs"])
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise BusinessRuleError(messages[0], field=field) from exc
+
+
+def _age_rule(category: EligibilityCategory) -> CategoryRule:
+    """The part of a category's rule that speaks of age (no proof groups: no query)."""
+    return CategoryRule(
+        code=category.code,
+        article=category.article,
+        name=category.name,
+        valid_from=category.valid_from,
+        valid_to=category.valid_to,
+        min_age=category.min_age,
+        max_age=category.max_age,
+    )
+
+
+def category_age_problems(categories, birth_date, birth_year, on) -> list[str]:
+    """What the age on the request date `on` rules out among `categories` (instances or ids)."""
+    chosen = [c for c in categories if isinstance(c, EligibilityCategory)]
+    ids = [c for c in categories if not isinstance(c, EligibilityCategory)]
+    if ids:
+        chosen += list(EligibilityCategory.objects.filter(pk__in=ids))
+    return age_problems([_age_rule(c) for c in chosen], birth_date, birth_year, on)
+
+
+def check_category_ages(req: LegalAidRequest, categories) -> None:
+    """Refuse a category the person's age on the request date rules out (children,
+    the accused aged 16 to under 18, the elderly: the ages are data of the catalogue)."""
+    problems = category_age_problems(
+        categories, req.birth_date, req.birth_year, local_date(req.received_at)
+    )
+    if problems:
+        raise BusinessRuleError(" ".join(problems), field="categories")

@@ -61,17 +61,20 @@ def case_export(request):
 def _import_page(request, *, importer, done: str, success_url: str, title: str, columns, crumb):
     """Upload, dry run in one transaction, and either every row saved or every error shown."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors = []
+    outcome = None
     if request.method == "POST" and form.is_valid():
         try:
             dataset = read_xlsx(form.cleaned_data["file"])
         except ValueError as exc:
             form.add_error("file", str(exc))
         else:
-            count, errors = importer(actor=request.user, dataset=dataset)
-            if not errors:
-                messages.success(request, done.format(count=count))
+            outcome = importer(
+                actor=request.user, dataset=dataset, confirmed=form.cleaned_data["confirm_known"]
+            )
+            if outcome.saved:
+                messages.success(request, done.format(count=outcome.count))
                 return redirect(success_url)
+    errors = outcome.errors if outcome else []
     return render(
         request,
         "cases/request_import.html",
@@ -80,6 +83,7 @@ def _import_page(request, *, importer, done: str, success_url: str, title: str, 
             "breadcrumbs": [crumb, ("Nhập từ Excel", "")],
             "form": form,
             "errors": errors,
+            "warnings": outcome.warnings if outcome else [],
             "columns": columns,
         },
         status=400 if form.is_bound and (errors or form.errors) else 200,

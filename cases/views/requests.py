@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,12 +25,16 @@ from cases.forms import (
 )
 from cases.models import ProofDocument
 from cases.rules import uploads
+from cases.rules.eligibility import birth_problem
+from cases.services.request_fields import category_age_problems
 from cases.states import REQUEST_TRANSITIONS
 from tgpl import roles
 from tgpl.actions import Action, submit
 from tgpl.audit import ReadKind, log_read
 from tgpl.audit.selectors import reads_of
 from tgpl.documents.selectors import documents_of
+from tgpl.errors import BusinessRuleError
+from tgpl.forms import add_business_error
 from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.paginate import paginate
@@ -55,7 +61,15 @@ def request_list(request):
     )
 
 
-def _form_page(request, form, req=None):
+def _upload_token(request) -> uuid.UUID:
+    """The intake form's token, under which its files are held between tries."""
+    try:
+        return uuid.UUID(request.POST.get("upload_token", ""))
+    except ValueError:
+        return uuid.uuid4()
+
+
+def _form_page(request, form, req=None, *, token=None, held=(), known=()):
     if req is not None:  # the edit form shows the applicant's record
         log_read(request, req, ReadKind.VIEW)
     title = "Sửa yêu cầu" if req else "Tiếp nhận yêu cầu trợ giúp pháp lý"
@@ -63,12 +77,35 @@ def _form_page(request, form, req=None):
     return render(
         request,
         "cases/request_form.html",
-        {"title": title, "breadcrumbs": crumbs, "form": form, "object": req},
-        status=400 if form.is_bound else 200,
+        {
+            "title": title,
+            "breadcrumbs": crumbs,
+            "form": form,
+            "object": req,
+            "upload_token": token,
+            "held": held,
+            "known": known,
+        },
+        # a possible duplicate is a warning to confirm, not an error
+        status=400 if form.is_bound and (form.errors or not known) else 200,
     )
 
 
-def _save(request, form, req=None):
+def _known(request, form, req=None) -> list:
+    """Earlier requests of the same person, unless the user has confirmed having seen
+    them; on the edit page only when who the person is was changed."""
+    if form.cleaned_data.get("confirm_known"):
+        return []
+    if req is not None and not {"identity_number", "full_name", "birth_date", "birth_year"} & set(
+        form.changed_data
+    ):
+        return []
+    return selectors.known_person_requests(
+        request.user, **form.person, exclude_pk=req.pk if req else None
+    )
+
+
+def _save(request, form, req=None, token=None):
     """Receive a new request or save an edited one; the saved request, or None."""
 
     def action(data):
@@ -79,10 +116,7 @@ def _save(request, form, req=None):
             "proofs": data["proofs"],
         }
         if req is None:
-            files = data.get("attachments") or []
-            return services.receive_request(
-                **kwargs, attachments=[(f.name[:255], f) for f in files]
-            )
+            return services.receive_request(**kwargs, held_token=token)
         services.update_request(request=req, **kwargs)
         return req
 
@@ -91,16 +125,35 @@ def _save(request, form, req=None):
     return outcome.value if outcome else None
 
 
+def _hold(request, form, token) -> list:
+    """Keep the files of this try (those that passed their checks) and drop the ones the
+    user took off, whatever becomes of the rest of the form."""
+    files = getattr(form, "cleaned_data", {}).get("attachments") or []
+    try:
+        return services.hold_uploads(
+            actor=request.user, token=token, files=files, remove=request.POST.getlist("held_remove")
+        )
+    except BusinessRuleError as exc:
+        add_business_error(form, exc)
+        return services.held_uploads(actor=request.user, token=token)
+
+
 def request_create(request):
     if not roles.can_receive_requests(request.user):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else None
     form = RequestForm(data, request.FILES or None, centre=request.user.centre)
+    token, held, known = _upload_token(request), [], []
     if request.method == "POST":
-        req = _save(request, form)
-        if req is not None:
-            return redirect("cases:request_detail", pk=req.pk)
-    return _form_page(request, form)
+        valid = form.is_valid()
+        held = _hold(request, form, token)
+        if valid and not form.errors:
+            known = _known(request, form)
+            if not known:
+                req = _save(request, form, token=token)
+                if req is not None:
+                    return redirect("cases:request_detail", pk=req.pk)
+    return _form_page(request, form, token=token, held=held, known=known)
 
 
 def request_edit(request, pk: int):
@@ -109,11 +162,14 @@ def request_edit(request, pk: int):
         raise PermissionDenied
     initial = {"categories": req.categories.all(), "proofs": req.proofs.all()}
     form = RequestForm(request.POST or None, instance=req, initial=initial, centre=req.centre)
+    known = []
     if request.method == "POST":
-        if _save(request, form, req) is not None:
-            return redirect("cases:request_detail", pk=req.pk)
+        if form.is_valid():
+            known = _known(request, form, req)
+            if not known and _save(request, form, req) is not None:
+                return redirect("cases:request_detail", pk=req.pk)
         req.refresh_from_db()
-    return _form_page(request, form, req)
+    return _form_page(request, form, req, known=known)
 
 
 def _action_forms(req, bound=None):
@@ -322,11 +378,34 @@ def eligibility_check(request):
             break
         except ValueError:
             continue
-    categories = category_queryset().filter(pk__in=ids)
+    categories = list(category_queryset().filter(pk__in=ids))
     codes = ProofDocument.objects.filter(pk__in=proof_ids).values_list("code", flat=True)
     assessment = assess_choice(categories, set(codes), on)
+    birth_date, birth_year = _typed_birth(request.GET)
+    problems = []
+    if birth_date or birth_year:
+        problem = birth_problem(birth_date, birth_year, timezone.localdate())
+        problems = [problem] if problem else []
+        problems = problems or category_age_problems(categories, birth_date, birth_year, on)
     return render(
         request,
         "cases/_eligibility.html",
-        {"assessment": assessment, "doc_names": document_names(), "checked": bool(ids)},
+        {
+            "assessment": assessment,
+            "doc_names": document_names(),
+            "checked": bool(ids),
+            "age_problems": problems,
+        },
     )
+
+
+def _typed_birth(query) -> tuple:
+    """The birth date (dd/mm/yyyy) or year typed so far on the intake form, if readable."""
+    birth_date = birth_year = None
+    with contextlib.suppress(ValueError):
+        typed = query.get("birth_date", "").strip()
+        birth_date = datetime.strptime(typed, "%d/%m/%Y").date()  # noqa: DTZ007 - a date only
+    year = query.get("birth_year", "").strip()
+    if year.isdigit():
+        birth_year = int(year)
+    return birth_date, birth_year

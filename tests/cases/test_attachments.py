@@ -144,7 +144,10 @@ def test_reviewer_page_lists_no_attachments(login, reviewer, attached):
 
 
 def test_attachment_of_another_request_is_404(login, staff, attached):
-    login(staff).post(reverse("cases:request_create"), intake_data(full_name="Người Khác"))
+    login(staff).post(
+        reverse("cases:request_create"),
+        intake_data(full_name="Người Khác", identity_number="020150000999"),
+    )
     other = LegalAidRequest.objects.exclude(pk=attached.request_id).get()
     url = reverse("cases:request_attachment", args=[other.pk, attached.pk])
     assert login(staff).get(url).status_code == 404

@@ -284,8 +284,9 @@ def test_import_is_all_or_nothing_with_row_errors(login, staff):
     assert response.status_code == 400
     assert "Dòng 3" in response.content.decode()
     assert not LegalAidRequest.objects.exists()
+    other = [received, "Lò Thị Mai", "Nữ", 1962, "Tày", "020162000333", *good[6:]]
     response = login(staff).post(
-        reverse("cases:request_import"), {"file": xlsx([HEADER, good, good])}
+        reverse("cases:request_import"), {"file": xlsx([HEADER, good, other])}
     )
     assert response.status_code == 302
     assert LegalAidRequest.objects.count() == 2
