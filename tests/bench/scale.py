@@ -76,7 +76,7 @@ class Generator:
 
     def rows(self, count: int):
         """(request fields, case fields, category id) for `count` new cases."""
-        from tgpl.search import search_key
+        from tgpl.search import normalize, search_key
 
         start = dt.datetime(2016, 1, 1, 8, tzinfo=dt.UTC)
         span = 10 * 365 * 24 * 3600
@@ -108,6 +108,7 @@ class Generator:
                 "decided_at": received,
                 "decided_by_id": self.receiver.pk,
                 "search_key": search_key(name, cccd, phone, code, summary),
+                "name_key": normalize(name),
             }
             status = self.case_states[n % len(self.case_states)]
             case = {
