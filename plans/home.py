@@ -25,7 +25,7 @@ def department_tasks(user, today: date) -> PanelView:
         .tasks()
         .owned_by(user.department)
         .filter(plan__status=Plan.Status.APPROVED)
-        .exclude(status=PlanItem.Status.DONE)
+        .filter(status__in=PlanItem.OPEN_STATUSES)
         .aggregate(
             overdue=Count("pk", filter=Q(due__lt=today), distinct=True),
             week=Count("pk", filter=Q(due__gte=today, due__lte=today + WEEK), distinct=True),
@@ -71,6 +71,19 @@ def plans_progress(user, today: date) -> PanelView:
                 "danger",
             )
         )
+    if roles.can_approve_plans(user):
+        to_close = Plan.objects.filter(
+            centre_id=user.centre_id, status=Plan.Status.APPROVED, year__lt=today.year
+        ).count()
+        if to_close:
+            view.lines.append(
+                Line(
+                    "Kế hoạch năm trước chưa kết thúc",
+                    to_close,
+                    reverse("plans:index") + "?status=approved",
+                    "warning",
+                )
+            )
     return view
 
 
