@@ -114,7 +114,10 @@ def _close_past_annual_plan(imported: list[Plan], director: User) -> None:
     """The 2021 annual plan is closed: its late tasks are carried to the next year or
     dropped with a reason (the 2025 thematic plan is left offered for closing)."""
     annual = next((p for p in imported if p.kind == Plan.Kind.ANNUAL), None)
-    if annual is None or annual.status != Plan.Status.APPROVED:
+    if annual is None:
+        return
+    annual = Plan.objects.get(pk=annual.pk)  # as approved (the services lock and reload)
+    if annual.status != Plan.Status.APPROVED:
         return
     outcomes = {}
     for index, task in enumerate(selectors.open_tasks(annual)):
