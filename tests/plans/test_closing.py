@@ -16,7 +16,7 @@ from tgpl.errors import BusinessRuleError
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 18)
 NOW = datetime.datetime(2026, 11, 18, 2, tzinfo=datetime.UTC)  # 09:00 in Hà Nội
-O = services.Outcome
+OUT = services.Outcome
 
 
 @pytest.fixture
@@ -49,9 +49,9 @@ def test_closing_lists_and_resolves_each_open_task(plan_2021, director):
         plan=plan_2021,
         actor=director,
         outcomes={
-            tasks["II.2"].pk: (O.CARRIED, ""),
-            tasks["II.3"].pk: (O.DROPPED, "Không còn phù hợp sau sáp nhập."),
-            tasks["II.4"].pk: (O.DONE, ""),
+            tasks["II.2"].pk: (OUT.CARRIED, ""),
+            tasks["II.3"].pk: (OUT.DROPPED, "Không còn phù hợp sau sáp nhập."),
+            tasks["II.4"].pk: (OUT.DONE, ""),
         },
     )
     plan_2021.refresh_from_db()
@@ -73,9 +73,9 @@ def test_closing_lists_and_resolves_each_open_task(plan_2021, director):
 
 def test_every_open_task_needs_an_outcome(plan_2021, director):
     tasks = tasks_of(plan_2021)
-    with pytest.raises(BusinessRuleError, match="mục II.3, II.4"):
+    with pytest.raises(BusinessRuleError, match=r"mục II\.3, II\.4"):
         services.close_plan(
-            plan=plan_2021, actor=director, outcomes={tasks["II.2"].pk: (O.DONE, "")}
+            plan=plan_2021, actor=director, outcomes={tasks["II.2"].pk: (OUT.DONE, "")}
         )
     plan_2021.refresh_from_db()
     assert plan_2021.status == Plan.Status.APPROVED
@@ -83,19 +83,19 @@ def test_every_open_task_needs_an_outcome(plan_2021, director):
 
 
 def test_a_dropped_task_needs_a_reason(plan_2021, director):
-    outcomes = {t.pk: (O.DROPPED, "  ") for t in selectors.open_tasks(plan_2021)}
-    with pytest.raises(BusinessRuleError, match="Ghi lý do không thực hiện nhiệm vụ mục II.2"):
+    outcomes = {t.pk: (OUT.DROPPED, "  ") for t in selectors.open_tasks(plan_2021)}
+    with pytest.raises(BusinessRuleError, match=r"Ghi lý do không thực hiện nhiệm vụ mục II\.2"):
         services.close_plan(plan=plan_2021, actor=director, outcomes=outcomes)
 
 
 def test_only_the_director_closes(plan_2021, head):
-    outcomes = {t.pk: (O.DONE, "") for t in selectors.open_tasks(plan_2021)}
+    outcomes = {t.pk: (OUT.DONE, "") for t in selectors.open_tasks(plan_2021)}
     with pytest.raises(BusinessRuleError, match="Chỉ Giám đốc"):
         services.close_plan(plan=plan_2021, actor=head, outcomes=outcomes)
 
 
 def close_all(plan, director):
-    outcomes = {t.pk: (O.CARRIED, "") for t in selectors.open_tasks(plan)}
+    outcomes = {t.pk: (OUT.CARRIED, "") for t in selectors.open_tasks(plan)}
     services.close_plan(plan=plan, actor=director, outcomes=outcomes)
 
 

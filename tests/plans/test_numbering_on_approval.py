@@ -76,9 +76,9 @@ def test_the_number_is_taken_once(draft, director):
 
 
 def test_a_failed_approval_uses_no_number(draft, director):
-    with mock.patch("plans.services.lifecycle.emit", side_effect=RuntimeError("outbox down")):
-        with pytest.raises(RuntimeError):
-            services.approve_plan(plan=draft, actor=director)
+    outbox_down = mock.patch("plans.services.lifecycle.emit", side_effect=RuntimeError("down"))
+    with outbox_down, pytest.raises(RuntimeError):
+        services.approve_plan(plan=draft, actor=director)
     draft.refresh_from_db()
     assert (draft.status, draft.number, draft.date) == (Plan.Status.DRAFT, None, None)
     assert not IssuedDocument.objects.exists()
