@@ -142,3 +142,23 @@ def test_the_plan_pdf_prints_money_with_separators(login, staff, task):
     )
     assert "177.400.000đ" in text
     assert "177400000" not in text
+
+
+def test_the_migration_recomputes_tasks_left_at_100_with_targets_at_0(plan, admin_office):
+    """The old demo marked tasks done at 100 % with only their first target counted."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "plans.migrations.0005_task_closing_and_progress_from_targets"
+    )
+    wrong = PlanItemFactory(plan=plan, path="IV.1", percent=100, status=PlanItem.Status.DONE)
+    QuantityTarget.objects.create(item=wrong, label="Bảng thông tin", target=128, achieved=0)
+    QuantityTarget.objects.create(item=wrong, label="Tờ gấp", target=80000, achieved=80000)
+    plain = PlanItemFactory(plan=plan, path="IV.2", percent=70)
+    migration.percent_from_targets(apps, None)
+    wrong.refresh_from_db()
+    plain.refresh_from_db()
+    assert (wrong.percent, wrong.status) == (50, PlanItem.Status.DONE)
+    assert plain.percent == 70  # no target: the typed percent stays
