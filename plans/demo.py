@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tgpl.models import Centre, User
 
-from . import services
+from . import selectors, services
 from .models import Plan, PlanItem
 from .reader import parse_plan
 from .samples import samples_dir
@@ -38,7 +38,10 @@ def seed_demo_plans(centre: Centre, stdout) -> None:
                 actor=drafter,
                 source_text=path.read_text(encoding="utf-8"),
             )
-            services.approve_plan(plan=existing, actor=director)
+            # a plan of an earlier year entered from its text: approved as it was, with
+            # the number it carried (none for the unsigned draft of 2025: not numbered now
+            # in this year's register)
+            services.approve_plan(plan=existing, actor=director, number=False)
             _add_progress(existing)
         imported.append(existing)
     thematic = next((p for p in imported if p.kind == Plan.Kind.THEMATIC), None)
@@ -53,11 +56,14 @@ def seed_demo_plans(centre: Centre, stdout) -> None:
             current = services.copy_plan_to_next_year(plan=current, actor=drafter)
         services.approve_plan(plan=current, actor=director)
         _add_progress(current, only_past=True)
+    _close_past_annual_plan(imported, director)
+    _submit_next_year_draft(centre, drafter, year)
     stdout.write(f"  Kế hoạch mẫu: {Plan.objects.filter(centre=centre).count()} kế hoạch.")
 
 
 def _add_progress(plan: Plan, only_past: bool = False) -> None:
-    """Realistic progress: tasks due in the past are mostly done, some are late."""
+    """Realistic progress: tasks due in the past are mostly done, some are late. A task
+    with quantity targets reports quantities (its percent follows from them)."""
     today = timezone.localdate()
     tasks = list(
         plan.items.filter(kind=PlanItem.Kind.TASK)
@@ -70,30 +76,75 @@ def _add_progress(plan: Plan, only_past: bool = False) -> None:
         on = min(due, today)
         if only_past and due >= today:
             if index % 2 == 0:
-                services.record_progress(
-                    item=item,
-                    actor=actor,
-                    on=today - datetime.timedelta(days=3),
-                    note="Đang phân công viên chức xây dựng dự thảo.",
-                    percent=30,
-                )
+                _report(
+                    item, actor, today - datetime.timedelta(days=3),
+                    "Đang phân công viên chức xây dựng dự thảo.", share=0.3,
+                )  # fmt: skip
             continue
         if index % 5 == 3:  # left late on purpose: the board shows it overdue
-            services.record_progress(
-                item=item, actor=actor, on=on, note="Đã triển khai một phần.", percent=40
-            )
+            _report(item, actor, on, "Đã triển khai một phần.", share=0.4)
             continue
-        quantity = item.quantities.first()
-        services.record_progress(
-            item=item,
-            actor=actor,
-            on=on,
-            note="Đã hoàn thành theo kế hoạch.",
-            quantity=quantity,
-            quantity_achieved=quantity.target if quantity else None,
+        _report(
+            item, actor, on, "Đã hoàn thành theo kế hoạch.", share=1,
             evidence_number=f"{10 + index:02d}/BC-TGPL",
-            done=True,
+        )  # fmt: skip
+
+
+def _report(item: PlanItem, actor: User, on, note: str, *, share: float, **extra) -> None:
+    """Progress of `share` (0..1): counted on each target, typed for a task without any;
+    a share of 1 reports the task done."""
+    targets = list(item.quantities.all())
+    done = share >= 1
+    if not targets:
+        services.record_progress(
+            item=item, actor=actor, on=on, note=note,
+            percent=None if done else round(100 * share), done=done, **extra,
+        )  # fmt: skip
+        return
+    for position, target in enumerate(targets):
+        last = position == len(targets) - 1
+        services.record_progress(
+            item=item, actor=actor, on=on, note=note,
+            quantity=target, quantity_achieved=max(1, round(target.target * share)),
+            done=done and last, **(extra if last else {}),
+        )  # fmt: skip
+
+
+def _close_past_annual_plan(imported: list[Plan], director: User) -> None:
+    """The 2021 annual plan is closed: its late tasks are carried to the next year or
+    dropped with a reason (the 2025 thematic plan is left offered for closing)."""
+    annual = next((p for p in imported if p.kind == Plan.Kind.ANNUAL), None)
+    if annual is None:
+        return
+    annual = Plan.objects.get(pk=annual.pk)  # as approved (the services lock and reload)
+    if annual.status != Plan.Status.APPROVED:
+        return
+    outcomes = {}
+    for index, task in enumerate(selectors.open_tasks(annual)):
+        if index % 2 == 0:
+            outcomes[task.pk] = (services.Outcome.CARRIED, "Tiếp tục thực hiện năm sau.")
+        else:
+            outcomes[task.pk] = (
+                services.Outcome.DROPPED,
+                "Không bố trí được kinh phí trong năm.",
+            )
+    services.close_plan(plan=annual, actor=director, outcomes=outcomes)
+
+
+def _submit_next_year_draft(centre: Centre, drafter: User, year: int) -> None:
+    """Next year's thematic plan, copied from this year's and sent to the director: a
+    draft ("Dự thảo", no number) waiting for approval."""
+    current = (
+        Plan.objects.filter(
+            centre=centre, year=year, kind=Plan.Kind.THEMATIC, status=Plan.Status.APPROVED
         )
+        .order_by("pk")
+        .first()
+    )
+    if current is None or Plan.objects.filter(centre=centre, year=year + 1).exists():
+        return
+    draft = services.copy_plan_to_next_year(plan=current, actor=drafter)
+    services.submit_plan(plan=draft, actor=drafter)
 
 
 def _owner(item: PlanItem, centre: Centre) -> User:

@@ -54,7 +54,9 @@ def plan_document(plan: Plan) -> Document:
         subject=plan.title,
         parent_body=centre.parent_agency.name,
         issuer=plan.issuing_body or centre.name,
+        # an unnumbered plan reads "Số: Dự thảo" under a "DỰ THẢO" mark, never "/KH-TGPL"
         number_text=plan.number_text,
+        form_code="" if plan.number else DRAFT_MARK,
         place=plan.place or place_name(centre.province_name),
         date=plan.date,
         year=plan.year,
@@ -64,6 +66,19 @@ def plan_document(plan: Plan) -> Document:
         ),
         recipients=tuple(plan.recipient_list()),
     )
+
+
+DRAFT_MARK = "DỰ THẢO"
+
+
+def plan_file_name(doc: Document) -> str:
+    """Named by its number: "KH-19-KH-TGPL-2026"; an unnumbered one "KH-du-thao-2027"."""
+    year = doc.date.year if doc.date else doc.year
+    serial, _, symbol = doc.number_text.partition("/")
+    parts = ["KH", serial, normalize(symbol).upper()] if symbol else ["KH", "du-thao"]
+    if year:
+        parts.append(str(year))
+    return "-".join(re.sub(r"[^A-Za-z0-9]+", "-", p).strip("-") for p in parts)
 
 
 def number_label(number: str) -> str:
@@ -155,5 +170,6 @@ PLAN = register(
         find=find_plan,
         page=lambda plan: reverse("plans:detail", args=[plan.pk]),
         related=("centre__parent_agency",),
+        file_name=plan_file_name,
     )
 )

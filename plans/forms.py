@@ -1,10 +1,12 @@
 from django import forms
 from django.utils import timezone
 
+from plans.rules.progress import thousands
 from tgpl.forms import FormMixin
 from tgpl.models import Department
 
 from .models import Plan, PlanItem, QuantityTarget
+from .services.lifecycle import Outcome
 from .services.units import split_names
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -101,6 +103,10 @@ class ItemForm(FormMixin, forms.ModelForm):
         return split_names(self.cleaned_data.get("partners", ""))
 
 
+def _target_choice(target: QuantityTarget) -> str:
+    return f"{target.label} ({thousands(target.achieved)}/{thousands(target.target)})"
+
+
 class ProgressForm(FormMixin, forms.Form):
     on = forms.DateField(label="Ngày", widget=DATE_WIDGET, initial=timezone.localdate)
     note = forms.CharField(label="Nội dung đã thực hiện", widget=forms.Textarea(attrs={"rows": 3}))
@@ -121,8 +127,10 @@ class ProgressForm(FormMixin, forms.Form):
     def __init__(self, *args, item=None, **kwargs):
         super().__init__(*args, **kwargs)
         targets = list(item.quantities.all()) if item is not None else []
-        if targets:
+        if targets:  # the percent comes from the targets (plans.rules.progress)
             self.fields["quantity"].queryset = item.quantities.all()
+            self.fields["quantity"].label_from_instance = _target_choice
+            del self.fields["percent"]
         else:
             del self.fields["quantity"]
             del self.fields["quantity_achieved"]
@@ -191,3 +199,33 @@ class BoardFilterForm(FormMixin, forms.Form):
             self.fields["department"].queryset = departments
         if plans is not None:
             self.fields["plan"].queryset = plans
+
+
+class ClosingForm(FormMixin, forms.Form):
+    """Kết thúc kế hoạch: for each open task, what becomes of it (and why)."""
+
+    def __init__(self, *args, tasks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tasks = list(tasks)
+        for task in self.tasks:
+            self.fields[f"outcome_{task.pk}"] = forms.ChoiceField(
+                label=f"Mục {task.path}", choices=[("", "— Chọn —"), *Outcome.choices]
+            )
+            self.fields[f"note_{task.pk}"] = forms.CharField(
+                label="Lý do, ghi chú", max_length=500, required=False
+            )
+
+    def clean(self):
+        data = super().clean()
+        for task in self.tasks:
+            outcome = data.get(f"outcome_{task.pk}")
+            if outcome == Outcome.DROPPED and not (data.get(f"note_{task.pk}") or "").strip():
+                self.add_error(f"note_{task.pk}", "Ghi lý do không thực hiện nhiệm vụ.")
+        return data
+
+    def rows(self):
+        return [(t, self[f"outcome_{t.pk}"], self[f"note_{t.pk}"]) for t in self.tasks]
+
+    def outcomes(self) -> dict[int, tuple[str, str]]:
+        data = self.cleaned_data
+        return {t.pk: (data[f"outcome_{t.pk}"], data.get(f"note_{t.pk}") or "") for t in self.tasks}

@@ -25,7 +25,7 @@ def department_tasks(user, today: date) -> PanelView:
         .tasks()
         .owned_by(user.department)
         .filter(plan__status=Plan.Status.APPROVED)
-        .exclude(status=PlanItem.Status.DONE)
+        .filter(status__in=PlanItem.OPEN_STATUSES)
         .aggregate(
             overdue=Count("pk", filter=Q(due__lt=today), distinct=True),
             week=Count("pk", filter=Q(due__gte=today, due__lte=today + WEEK), distinct=True),
@@ -59,16 +59,26 @@ def plans_progress(user, today: date) -> PanelView:
                 "success" if percent >= 100 else "primary",
             )
         )
-    drafts = Plan.objects.filter(
-        centre_id=user.centre_id, status=Plan.Status.DRAFT, submitted_at__isnull=False
-    ).count()
-    if drafts and roles.can_approve_plans(user):
+    counts = Plan.objects.filter(centre_id=user.centre_id).aggregate(
+        drafts=Count("pk", filter=Q(status=Plan.Status.DRAFT, submitted_at__isnull=False)),
+        to_close=Count("pk", filter=Q(status=Plan.Status.APPROVED, year__lt=today.year)),
+    )
+    if counts["drafts"] and roles.can_approve_plans(user):
         view.lines.append(
             Line(
                 "Kế hoạch trình phê duyệt",
-                drafts,
+                counts["drafts"],
                 reverse("plans:index") + "?status=draft",
                 "danger",
+            )
+        )
+    if counts["to_close"] and roles.can_approve_plans(user):  # past years' plans not closed
+        view.lines.append(
+            Line(
+                "Kế hoạch năm trước chưa kết thúc",
+                counts["to_close"],
+                reverse("plans:index") + "?status=approved",
+                "warning",
             )
         )
     return view

@@ -7,9 +7,12 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from plans.rules.progress import percent_from_targets
 from tgpl import roles
 from tgpl.models import Agency, Centre, Department, User
 from tgpl.timeframes import RECURRENCE_CHOICES
+
+DRAFT_LABEL = "Dự thảo"
 
 
 class PlanQuerySet(models.QuerySet):
@@ -122,7 +125,12 @@ class Plan(models.Model):
 
     @property
     def number_text(self) -> str:
-        return f"{self.number:02d}/{self.symbol}" if self.number else f"/{self.symbol}"
+        """ "19/KH-TGPL" once numbered; "Dự thảo" until then (never a bare "/KH-TGPL")."""
+        return f"{self.number:02d}/{self.symbol}" if self.number else DRAFT_LABEL
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
 
     def recipient_list(self) -> list[str]:
         return [r.strip() for r in self.recipients.splitlines() if r.strip()]
@@ -135,8 +143,16 @@ class PlanItemQuerySet(models.QuerySet):
     def tasks(self):
         return self.filter(kind=PlanItem.Kind.TASK)
 
+    def open(self):
+        """Tasks still to be done: not done, carried or dropped, of a plan not closed."""
+        return (
+            self.tasks()
+            .filter(status__in=PlanItem.OPEN_STATUSES)
+            .exclude(plan__status=Plan.Status.CLOSED)
+        )
+
     def overdue(self, today: date):
-        return self.tasks().filter(due__lt=today).exclude(status=PlanItem.Status.DONE)
+        return self.open().filter(due__lt=today)
 
     def owned_by(self, department: Department):
         """Tasks a department leads: named, through a collective ("Các Phòng, Chi nhánh"), or
@@ -167,6 +183,10 @@ class PlanItem(models.Model):
         NOT_STARTED = "not_started", "Chưa thực hiện"
         IN_PROGRESS = "in_progress", "Đang thực hiện"
         DONE = "done", "Hoàn thành"
+        CARRIED = "carried", "Chuyển sang kế hoạch năm sau"
+        DROPPED = "dropped", "Không thực hiện"
+
+    OPEN_STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS)
 
     plan = models.ForeignKey(
         Plan, verbose_name="kế hoạch", on_delete=models.CASCADE, related_name="items"
@@ -204,6 +224,12 @@ class PlanItem(models.Model):
         "tiến độ (%)", default=0, validators=[MaxValueValidator(100)]
     )
     completed_at = models.DateField("ngày hoàn thành", null=True, blank=True)
+    closing_note = models.CharField(
+        "lý do khi kết thúc kế hoạch",
+        max_length=500,
+        blank=True,
+        help_text="Vì sao nhiệm vụ không thực hiện, hoặc chuyển sang kế hoạch năm sau.",
+    )
     history = HistoricalRecords()
 
     objects = PlanItemQuerySet.as_manager()
@@ -231,9 +257,23 @@ class PlanItem(models.Model):
     def is_task(self) -> bool:
         return self.kind == self.Kind.TASK
 
+    @property
+    def is_open(self) -> bool:
+        """Still to be done: not done, carried or dropped, and its plan not closed."""
+        return (
+            self.is_task
+            and self.status in self.OPEN_STATUSES
+            and self.plan.status != Plan.Status.CLOSED
+        )
+
     def is_overdue(self, today: date | None = None) -> bool:
+        """Past its due date and still open (a closed plan's tasks are never overdue)."""
         today = today or timezone.localdate()
-        return self.is_task and self.due is not None and self.due < today and not self.is_done
+        return self.is_open and self.due is not None and self.due < today
+
+    def target_percent(self) -> int | None:
+        """The percent its quantity targets give (None: no target); uses `quantities`."""
+        return percent_from_targets((q.achieved, q.target) for q in self.quantities.all())
 
     @property
     def is_done(self) -> bool:

@@ -67,8 +67,8 @@ def plan_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
             task_window,
             kind=PlanItem.Kind.TASK,
             plan__status=Plan.Status.APPROVED,
+            status__in=PlanItem.OPEN_STATUSES,
         )
-        .exclude(status=PlanItem.Status.DONE)
         .select_related("plan")
         .prefetch_related(Prefetch("units", queryset=_lead_units()), "periods")
     )

@@ -136,7 +136,7 @@ def board_tasks(
     if status:
         tasks = tasks.filter(status=status)
     if window == "overdue":
-        tasks = tasks.filter(due__lt=today).exclude(status=PlanItem.Status.DONE)
+        tasks = tasks.filter(due__lt=today, status__in=PlanItem.OPEN_STATUSES)
     elif window in {"7", "30"}:
         tasks = tasks.filter(due__gte=today, due__lte=today + timedelta(days=int(window)))
     elif window == "quarter":
@@ -158,3 +158,28 @@ def board_tasks(
         )
 
     return sorted(rows, key=order)
+
+
+def open_tasks(plan: Plan) -> list[PlanItem]:
+    """The tasks of a plan still to be done (for closing it), in the plan's order."""
+    return list(
+        plan.items.filter(kind=PlanItem.Kind.TASK, status__in=PlanItem.OPEN_STATUSES)
+        .order_by("position")
+        .prefetch_related(units_prefetch(), "quantities")
+    )
+
+
+def plans_to_close(user: User, today: date) -> list[Plan]:
+    """Approved plans of past years of the user's centre, not closed yet (one query)."""
+    return list(
+        Plan.objects.filter(
+            centre_id=user.centre_id, status=Plan.Status.APPROVED, year__lt=today.year
+        )
+        .annotate(
+            open_count=Count(
+                "items",
+                filter=Q(items__kind=PlanItem.Kind.TASK, items__status__in=PlanItem.OPEN_STATUSES),
+            )
+        )
+        .order_by("year", "pk")
+    )

@@ -34,4 +34,5 @@ urlpatterns = [
     path("items/<int:pk>/progress/", views.item_progress, name="item_progress"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path("updates/<int:pk>/evidence/", views.progress_evidence, name="evidence"),
+    path("<int:pk>/closing/", views.plan_closing, name="closing"),
 ]

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tgpl import roles
 from tgpl.actions import perform, submit
+from tgpl.errors import BusinessRuleError
 from tgpl.files import private_file_response
 from tgpl.history import timeline_for
 from tgpl.kernel import allowed
@@ -16,7 +17,7 @@ from tgpl.models import Department
 from tgpl.paginate import paginate
 
 from . import selectors, services
-from .forms import BoardFilterForm, ItemForm, PlanForm, ProgressForm
+from .forms import BoardFilterForm, ClosingForm, ItemForm, PlanForm, ProgressForm
 from .models import Milestone, Plan, PlanItem, ProgressUpdate
 from .services.tasks import can_update
 from .states import PLAN_TRANSITIONS
@@ -53,6 +54,9 @@ def index(request):
             "kinds": Plan.Kind.choices,
             "statuses": Plan.Status.choices,
             "can_draft": roles.can_draft_plans(request.user),
+            "to_close": selectors.plans_to_close(request.user, timezone.localdate())
+            if roles.can_approve_plans(request.user)
+            else [],
         },
     )
 
@@ -80,6 +84,7 @@ def plan_detail(request, pk):
             "can_approve": "approve" in actions
             and roles.can_approve_plans(request.user, plan.centre),
             "can_close": "close" in actions and roles.can_approve_plans(request.user, plan.centre),
+            "closing_due": services.closing_is_due(plan, today),
             "can_reopen": "reopen" in actions
             and roles.can_approve_plans(request.user, plan.centre),
             "can_copy": roles.can_draft_plans(request.user, plan.centre),
@@ -128,7 +133,7 @@ def plan_edit(request, pk):
     if not PLAN_TRANSITIONS.can("edit", plan.status):
         messages.warning(request, "Kế hoạch đã phê duyệt: không sửa được nữa.")
         return redirect("plans:detail", pk=plan.pk)
-    return _plan_form(request, plan, f"Sửa kế hoạch {plan.number_text}")
+    return _plan_form(request, plan, f"Sửa kế hoạch: {plan.title[:80]}")
 
 
 def _plan_form(request, plan, title):
@@ -161,12 +166,67 @@ def plan_submit(request, pk):
 
 @require_POST
 def plan_approve(request, pk):
-    return _transition(request, pk, services.approve_plan, "Đã phê duyệt kế hoạch.")
+    """ "Phê duyệt và cấp số" (number=now, the default) or "Phê duyệt" (number=later)."""
+    plan = selectors.get_plan_for(request.user, pk)
+    number = request.POST.get("number", "now") != "later"
+    try:
+        approved = services.approve_plan(plan=plan, actor=request.user, number=number)
+    except BusinessRuleError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"Đã phê duyệt và cấp số {approved.number_text} cho kế hoạch."
+            if approved.number
+            else "Đã phê duyệt kế hoạch; kế hoạch còn là dự thảo cho đến khi được cấp số.",
+        )
+    return redirect("plans:detail", pk=plan.pk)
 
 
 @require_POST
 def plan_close(request, pk):
-    return _transition(request, pk, services.close_plan, "Đã kết thúc kế hoạch.")
+    return plan_closing(request, pk)
+
+
+def plan_closing(request, pk):
+    """Kết thúc kế hoạch: the plan's open tasks, each to be marked done, carried to next
+    year's plan or dropped with a reason; POST closes the plan (the director)."""
+    plan = selectors.get_plan_for(request.user, pk)
+    if not roles.can_approve_plans(request.user, plan.centre):
+        raise PermissionDenied
+    if not PLAN_TRANSITIONS.can("close", plan.status):
+        messages.warning(request, "Chỉ kết thúc được kế hoạch đã phê duyệt.")
+        return redirect("plans:detail", pk=plan.pk)
+    tasks = selectors.open_tasks(plan)
+    form = ClosingForm(request.POST or None, tasks=tasks)
+    if request.method == "POST":
+        outcome = submit(
+            request,
+            form,
+            lambda data: services.close_plan(
+                plan=plan, actor=request.user, outcomes=form.outcomes()
+            ),
+            success="Đã kết thúc kế hoạch.",
+        )
+        if outcome:
+            return redirect("plans:detail", pk=plan.pk)
+    return render(
+        request,
+        "plans/plan_closing.html",
+        {
+            "title": f"Kết thúc kế hoạch — {plan.title}",
+            "plan": plan,
+            "rows": form.rows(),
+            "form": form,
+            "today": timezone.localdate(),
+            "breadcrumbs": [
+                ("Kế hoạch", reverse("plans:index")),
+                (plan.number_text, reverse("plans:detail", args=[plan.pk])),
+                ("Kết thúc kế hoạch", None),
+            ],
+        },
+        status=400 if form.is_bound else 200,
+    )
 
 
 @require_POST

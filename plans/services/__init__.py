@@ -4,8 +4,10 @@ from plans.states import PLAN_TRANSITIONS
 
 from .importing import create_plan_from_parsed, unit_catalogue
 from .lifecycle import (
+    Outcome,
     approve_plan,
     close_plan,
+    closing_is_due,
     copy_plan_to_next_year,
     reopen_plan,
     save_plan,
@@ -15,8 +17,10 @@ from .tasks import complete_milestone, record_progress, save_item, set_item_unit
 
 __all__ = [
     "PLAN_TRANSITIONS",
+    "Outcome",
     "approve_plan",
     "close_plan",
+    "closing_is_due",
     "complete_milestone",
     "copy_plan_to_next_year",
     "create_plan_from_parsed",

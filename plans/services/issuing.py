@@ -27,6 +27,23 @@ def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
     if plan.number:
         raise BusinessRuleError(f"Kế hoạch đã có số {plan.number_text}.")
     check_transition(PLAN_TRANSITIONS, "issue_number", plan.status)
+    issued = take_number(plan, actor=actor)
+    save(
+        plan,
+        actor=actor,
+        reason=f"Cấp số {issued.number_text}",
+        update_fields=["number", "symbol", "date", "search_key"],
+    )
+    return issued
+
+
+def take_number(plan: Plan, *, actor: User) -> IssuedDocument:
+    """The next number of the register for this plan, set on it (not saved: the caller
+    saves) with today's date as the date of issue.
+
+    Called inside the service that decides (issuing later, or approving: Nghị định
+    30/2020 Điều 15), on a plan row it has locked: a rolled-back decision uses no number.
+    """
     today = timezone.localdate()
     symbol = f"{PLAN.number_kind}-{plan.centre.document_symbol}"
     taken = (
@@ -45,10 +62,4 @@ def issue_plan(*, plan: Plan, actor: User) -> IssuedDocument:
         )
     plan.number, plan.symbol, plan.date = issued.serial, symbol, today
     plan.search_key = search_key(plan.number_text, plan.title)
-    save(
-        plan,
-        actor=actor,
-        reason=f"Cấp số {issued.number_text}",
-        update_fields=["number", "symbol", "date", "search_key"],
-    )
     return issued

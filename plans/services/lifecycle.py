@@ -1,11 +1,13 @@
 """A plan's life: draft → approved → closed; saving, copying to next year."""
 
-import re
+import datetime
+from collections.abc import Mapping
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from plans.rules.years import shift_plan_years
 from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
@@ -14,6 +16,7 @@ from tgpl.models import User
 from tgpl.search import search_key
 from tgpl.timeframes import parse_timeframe
 
+from .issuing import take_number
 from .periods import replace_periods
 
 S = Plan.Status
@@ -63,8 +66,13 @@ def submit_plan(*, plan: Plan, actor: User) -> Plan:
 
 
 @transaction.atomic
-def approve_plan(*, plan: Plan, actor: User) -> Plan:
-    plan = _locked(plan)
+def approve_plan(*, plan: Plan, actor: User, number: bool = True) -> Plan:
+    """The director approves a draft. With `number` ("Phê duyệt và cấp số") the plan takes
+    the next number of the register in this same transaction, dated today, so a failed
+    approval uses no number; without it ("Phê duyệt", numbered later) it stays "Dự thảo"
+    until the văn thư gives it its number (issue_plan, "Cấp số"). A plan entered with
+    its number (imported) keeps it."""
+    plan = Plan.objects.select_for_update().select_related("centre").get(pk=plan.pk)
     if not roles.can_approve_plans(actor, plan.centre):
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm phê duyệt kế hoạch.")
     if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
@@ -72,17 +80,76 @@ def approve_plan(*, plan: Plan, actor: User) -> Plan:
     plan.status = check_transition(PLAN_TRANSITIONS, "approve", plan.status)
     plan.approved_by = actor
     plan.approved_at = timezone.now()
-    save(plan, actor=actor, reason="Phê duyệt kế hoạch")
+    reason = "Phê duyệt kế hoạch"
+    if number and not plan.number:
+        issued = take_number(plan, actor=actor)
+        reason = f"Phê duyệt và cấp số {issued.number_text}"
+    save(plan, actor=actor, reason=reason)
     emit("plan_approved", actor=actor, plan=plan.pk)
     return plan
 
 
+class Outcome(models.TextChoices):
+    """What becomes of a task still open when its plan is closed."""
+
+    DONE = "done", "Đã hoàn thành"
+    CARRIED = "carried", "Chuyển sang kế hoạch năm sau"
+    DROPPED = "dropped", "Không thực hiện (ghi lý do)"
+
+
+def closing_is_due(plan: Plan, today: datetime.date) -> bool:
+    """A plan is offered for closing when its year ends: from 1 December of its year,
+    and at once for a plan of a past year."""
+    return plan.status == S.APPROVED and (
+        plan.year < today.year or (plan.year == today.year and today.month == 12)
+    )
+
+
 @transaction.atomic
-def close_plan(*, plan: Plan, actor: User) -> Plan:
+def close_plan(
+    *, plan: Plan, actor: User, outcomes: Mapping[int, tuple[str, str]] | None = None
+) -> Plan:
+    """Kết thúc kế hoạch: every task still open is marked done, carried to the next
+    year's plan, or dropped with a reason (`outcomes`: task id -> (Outcome, reason)).
+
+    A closed plan's tasks are no longer overdue and leave the reminders and the boards.
+    A task done with quantity targets keeps the percent its targets give.
+    """
     plan = _locked(plan)
     if not roles.can_approve_plans(actor, plan.centre):
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm kết thúc kế hoạch.")
     plan.status = check_transition(PLAN_TRANSITIONS, "close", plan.status)
+    outcomes = outcomes or {}
+    open_tasks = list(
+        plan.items.filter(kind=PlanItem.Kind.TASK, status__in=PlanItem.OPEN_STATUSES)
+        .order_by("position")
+        .prefetch_related("quantities")
+    )
+    missing = [t.path for t in open_tasks if t.pk not in outcomes]
+    if missing:
+        raise BusinessRuleError(
+            "Còn nhiệm vụ chưa hoàn thành: chọn kết quả cho mục " + ", ".join(missing) + "."
+        )
+    today = timezone.localdate()
+    ended = min(today, datetime.date(plan.year, 12, 31))
+    reason = f"Kết thúc kế hoạch {plan.number_text}"
+    for task in open_tasks:
+        outcome, note = outcomes[task.pk][0], " ".join(outcomes[task.pk][1].split())
+        if outcome == Outcome.DONE:
+            derived = task.target_percent()
+            task.status, task.completed_at = PlanItem.Status.DONE, ended
+            task.percent = 100 if derived is None else derived
+        elif outcome == Outcome.CARRIED:
+            task.status = PlanItem.Status.CARRIED
+            note = note or f"Chuyển sang kế hoạch năm {plan.year + 1}."
+        elif outcome == Outcome.DROPPED:
+            if not note:
+                raise BusinessRuleError(f"Ghi lý do không thực hiện nhiệm vụ mục {task.path}.")
+            task.status = PlanItem.Status.DROPPED
+        else:
+            raise BusinessRuleError(f"Kết quả “{outcome}” của mục {task.path} không hợp lệ.")
+        task.closing_note = note[:500]
+        save(task, actor=actor, reason=reason)
     plan.closed_at = timezone.now()
     save(plan, actor=actor, reason="Kết thúc kế hoạch")
     return plan
@@ -103,16 +170,18 @@ def reopen_plan(*, plan: Plan, actor: User) -> Plan:
     return plan
 
 
-def _shift_years(text: str, old: int, new: int) -> str:
-    return re.sub(rf"(?<!\d){old}(?!\d)", str(new), text or "")
-
-
 @transaction.atomic
 def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
-    """A draft for next year with the same items, years in texts moved on, no progress."""
+    """A draft for next year with the same items, no progress, and the years of its texts
+    moved on where they are the plan's year (plans.rules.years: cited documents' numbers
+    and dates stay)."""
     if not roles.can_draft_plans(actor, plan.centre):
         raise BusinessRuleError("Bạn không có quyền tạo kế hoạch của Trung tâm này.")
     old, new = plan.year, plan.year + 1
+
+    def shift(text: str) -> str:
+        return shift_plan_years(text, old)
+
     copy = Plan(
         centre=plan.centre,
         number=None,
@@ -122,11 +191,11 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
         place=plan.place,
         date=None,
         year=new,
-        title=_shift_years(plan.title, old, new),
-        legal_bases=plan.legal_bases,
-        purpose=_shift_years(plan.purpose, old, new),
-        budget_section=plan.budget_section,
-        organisation_section=plan.organisation_section,
+        title=shift(plan.title),
+        legal_bases=shift_plan_years(plan.legal_bases, old, basis=True),
+        purpose=shift(plan.purpose),
+        budget_section=shift_plan_years(plan.budget_section, old, basis=True),
+        organisation_section=shift(plan.organisation_section),
         recipients=plan.recipients,
         signer_name=plan.signer_name,
         signer_title=plan.signer_title,
@@ -142,7 +211,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
     )
     new_items: dict[int, PlanItem] = {}
     for item in items:
-        text = _shift_years(item.timeframe_text, old, new)
+        text = shift(item.timeframe_text)
         parsed = parse_timeframe(text, default_year=new) if text else None
         clone = PlanItem(
             plan=copy,
@@ -152,14 +221,14 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
             level=item.level,
             position=item.position,
             kind=item.kind,
-            title=_shift_years(item.title, old, new),
-            body=_shift_years(item.body, old, new),
+            title=shift(item.title),
+            body=shift(item.body),
             note=item.note,
             timeframe_text=text,
             start=parsed.start if parsed else None,
             due=parsed.end if parsed else None,
             recurrence=parsed.recurrence if parsed else "none",
-            expected_result=item.expected_result,
+            expected_result=shift(item.expected_result),
             budget_vnd=item.budget_vnd,
         )
         save(clone, actor=actor, reason=reason)
@@ -198,7 +267,7 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
                 Milestone(
                     item=clone,
                     position=m.position,
-                    title=_shift_years(m.title, old, new),
+                    title=shift(m.title),
                     owner_department_id=m.owner_department_id,
                     owner_text=m.owner_text,
                     due=m.due.replace(year=m.due.year + 1)

@@ -13,6 +13,7 @@ from plans.models import (
     QuantityTarget,
     collectives_cover,
 )
+from plans.rules.progress import percent_from_targets, shortfalls
 from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
@@ -109,7 +110,11 @@ def record_progress(
     evidence_file=None,
     done: bool = False,
 ) -> ProgressUpdate:
-    """Report progress on a task of an approved plan, by its owner departments or leaders."""
+    """Report progress on a task of an approved plan, by its owner departments or leaders.
+
+    A task with quantity targets takes its percent from them (plans.rules.progress): a
+    typed percent is refused, and "done" only when every target is met.
+    """
     item = PlanItem.objects.select_for_update().select_related("plan__centre").get(pk=item.pk)
     if not PLAN_TRANSITIONS.can("report_progress", item.plan.status):
         raise BusinessRuleError(
@@ -131,6 +136,13 @@ def record_progress(
         raise BusinessRuleError(
             "Chọn chỉ tiêu và nhập số lượng đạt thêm cùng nhau.", field="quantity"
         )
+    has_targets = item.quantities.exists()
+    if has_targets and percent is not None:
+        raise BusinessRuleError(
+            "Nhiệm vụ có chỉ tiêu số lượng: tiến độ được tính từ số lượng đã thực hiện, "
+            "không nhập tay.",
+            field="percent",
+        )
     update = ProgressUpdate.objects.create(
         item=item,
         date=on,
@@ -146,13 +158,18 @@ def record_progress(
         target = QuantityTarget.objects.select_for_update().get(pk=quantity.pk)
         target.achieved += quantity_achieved or 0
         save(target, actor=actor, reason=f"Báo cáo tiến độ ngày {on:%d/%m/%Y}")
-    if done:
-        percent = 100
-    elif percent is None and quantity is not None:
+    if has_targets:
         targets = list(item.quantities.all())
-        total = sum(q.target for q in targets)
-        achieved = sum(min(q.achieved, q.target) for q in targets)
-        percent = round(100 * achieved / total) if total else None
+        missing = shortfalls((q.label, q.achieved, q.target) for q in targets)
+        if done and missing:
+            raise BusinessRuleError(
+                "Chưa đạt chỉ tiêu (" + "; ".join(missing) + "): ghi số lượng đã thực hiện "
+                "trước khi báo hoàn thành.",
+                field="done",
+            )
+        percent = percent_from_targets((q.achieved, q.target) for q in targets)
+    elif done:
+        percent = 100
     if percent is not None:
         item.percent = percent
     if item.percent >= 100:

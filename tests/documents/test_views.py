@@ -51,7 +51,7 @@ def test_pdf_download_is_the_plan_document(login, staff, plan):
     response = login(staff).get(reverse("plans:document_pdf", args=[plan.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert 'filename="KH-19-2021.pdf"' in response["Content-Disposition"]
+    assert 'filename="KH-19-KH-TGPL-2021.pdf"' in response["Content-Disposition"]
     text = PdfReader(io.BytesIO(content(response))).pages[0].extract_text()
     assert "19/KH-TGPL" in text
 

@@ -98,3 +98,43 @@ def test_list_pages_do_not_grow_with_data(
 
 # detail and board: +1 for the separate periods of tasks ("Quý II, IV"), one query at any size.
 EXPECTED = {"plans:index": 11, "plans:detail": 15, "plans:board": 15}
+
+
+def past_plans(centre, staff, departments, tasks, plans):
+    """`plans` approved plans of 2021 (to be closed), their tasks open."""
+    first = build(centre, staff, departments, tasks=tasks, plans=plans)
+    Plan.objects.update(year=2021)
+    return first
+
+
+@pytest.mark.parametrize(("page", "needs_plan"), [("plans:index", False), ("plans:closing", True)])
+def test_the_directors_closing_lists_do_not_grow_with_data(
+    client,
+    director,
+    staff,
+    centre,
+    admin_office,
+    professional_office,
+    page,
+    needs_plan,
+    django_assert_num_queries,
+):
+    """The plan list with its "chưa kết thúc" box, and the closing page of open tasks."""
+    client.force_login(director)
+    departments = [admin_office, professional_office]
+    small = past_plans(centre, staff, departments, tasks=10, plans=2)
+    url = reverse(page, args=[small.pk]) if needs_plan else reverse(page)
+    with django_assert_num_queries(DIRECTOR_EXPECTED[page]):
+        response = client.get(url)
+    assert response.context["to_close" if not needs_plan else "rows"]
+    PlanItem.objects.all().delete()
+    Plan.objects.all().delete()
+    large = past_plans(centre, staff, departments, tasks=500, plans=20)
+    url = reverse(page, args=[large.pk]) if needs_plan else reverse(page)
+    with django_assert_num_queries(DIRECTOR_EXPECTED[page]):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+# index: +1 for the past plans not yet closed, offered to the director
+DIRECTOR_EXPECTED = {"plans:index": 12, "plans:closing": 12}

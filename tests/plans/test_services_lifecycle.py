@@ -61,7 +61,7 @@ def test_close_only_after_approval(plan, task, director):
     with pytest.raises(BusinessRuleError, match="Dự thảo"):
         services.close_plan(plan=plan, actor=director)
     services.approve_plan(plan=plan, actor=director)
-    services.close_plan(plan=plan, actor=director)
+    services.close_plan(plan=plan, actor=director, outcomes={task.pk: (services.Outcome.DONE, "")})
     plan.refresh_from_db()
     assert plan.status == Plan.Status.CLOSED
     with pytest.raises(BusinessRuleError):

@@ -105,7 +105,7 @@ def test_quantities_add_up_and_drive_the_percent(task, staff):
     boards.refresh_from_db()
     task.refresh_from_db()
     assert boards.achieved == 128
-    assert task.percent == 50  # 128 of 256 items across both targets
+    assert task.percent == 50  # (128/128 + 0/128) / 2: each target weighs the same
 
 
 def test_quantity_of_another_task_is_refused(task, plan, staff):

@@ -1,0 +1,1 @@
+"""Pure rules of plans (no Django): progress from quantity targets, years of a copied plan."""

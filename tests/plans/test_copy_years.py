@@ -1,0 +1,30 @@
+"""Copying the real 2025 thematic plan to 2026: the plan's years move, cited documents
+keep their numbers and dates (the rules are tabled in test_rules_years.py)."""
+
+import pytest
+
+from plans import services
+from plans.models import Plan
+from plans.reader import parse_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_copying_the_2025_sample_moves_its_years(sample_2025, centre, staff, offices):
+    plan = services.create_plan_from_parsed(
+        centre=centre, plan=parse_plan(sample_2025), kind=Plan.Kind.THEMATIC, actor=staff
+    )
+    copy = services.copy_plan_to_next_year(plan=plan, actor=staff)
+    assert copy.title == "Thực hiện chuyên đề về trợ giúp pháp lý năm 2026"
+    assert "Kế hoạch số 29/KH-TGPL ngày 13/01/2025" in copy.legal_bases  # a cited document
+    assert "triển khai công tác trợ giúp pháp lý năm 2026" in copy.legal_bases
+    texts = [
+        " ".join([i.title, i.body, i.timeframe_text, i.expected_result]) for i in copy.items.all()
+    ]
+    joined = "\n".join(texts) + "\n".join(
+        m.title for i in copy.items.all() for m in i.milestones.all()
+    )
+    assert "Quý I/2026" in joined
+    assert "15/3/2026" in joined
+    assert "2025" not in joined
+    assert copy.number_text == "Dự thảo"
