@@ -164,6 +164,7 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "plans:approve": _pk("plans.Plan"),
     "plans:close": _pk("plans.Plan"),
     "plans:reopen": _pk("plans.Plan"),
+    "plans:closing": _pk("plans.Plan"),
     "plans:copy": _pk("plans.Plan"),
     "plans:item_create": _pk("plans.Plan"),
     "plans:export_tasks": _pk("plans.Plan"),
