@@ -21,3 +21,7 @@ class CasesConfig(AppConfig):
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
         home.register()
+        from . import home_appraisal, notifications_appraisal
+
+        notifications_appraisal.register()
+        home_appraisal.register()

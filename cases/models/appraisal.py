@@ -13,7 +13,8 @@ from simple_history.models import HistoricalRecords
 
 from cases.rules import appraisal as rules
 from cases.rules import appraisal_catalogue as catalogue
-from cases.states import Form
+from cases.states import AppraisalStatus, Form, PlanStatus, TimeAppraisalStatus
+from tgpl import roles
 
 
 def _valid_range(name: str) -> models.CheckConstraint:
@@ -174,6 +175,27 @@ class CaseCriterionMark(models.Model):
 # --- plans ----------------------------------------------------------------------------
 
 
+class PlanQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Plans of the centres the user sees, for who follows the results (roles)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        if not roles.can_see_appraisal_plans(user):
+            return self.none()
+        return roles.scope_to_centres(self, user)
+
+
+class AppraisalQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Appraisals of the plans the user sees, and those the user is assigned to."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        mine = Appraiser.objects.filter(user=user).values("appraisal_id")
+        return self.filter(Q(plan__in=AppraisalPlan.objects.visible_to(user)) | Q(pk__in=mine))
+
+
 class AppraisalPlan(models.Model):
     """A plan of appraisal (Điều 15): which closed cases of a period, what share, who."""
 
@@ -181,11 +203,7 @@ class AppraisalPlan(models.Model):
         CENTRE = "centre", "Trung tâm TGPL nhà nước"
         DOJ = "doj", "Sở Tư pháp (Điều 14.2)"
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Dự thảo"
-        DRAWN = "drawn", "Đã chọn vụ việc"
-        IN_APPRAISAL = "in_appraisal", "Đang thẩm định"
-        CLOSED = "closed", "Đã kết thúc"
+    Status = PlanStatus
 
     centre = models.ForeignKey(
         "tgpl.Centre", verbose_name="Trung tâm", on_delete=models.PROTECT, related_name="+"
@@ -220,6 +238,8 @@ class AppraisalPlan(models.Model):
     decided_on = models.DateField("ngày quyết định phân công", null=True, blank=True)
     history = HistoricalRecords(m2m_fields=[legal_fields, departments])
 
+    objects = PlanQuerySet.as_manager()
+
     class Meta:
         verbose_name = "kế hoạch thẩm định chất lượng"
         verbose_name_plural = "kế hoạch thẩm định chất lượng"
@@ -250,12 +270,7 @@ class AppraisalPlan(models.Model):
 class Appraisal(models.Model):
     """The appraisal of one case of a plan: its sheet, grade and the director's conclusion."""
 
-    class Status(models.TextChoices):
-        DRAWN = "drawn", "Chờ phân công"
-        ASSIGNED = "assigned", "Đang thẩm định"
-        SUBMITTED = "submitted", "Chờ Giám đốc duyệt"
-        RETURNED = "returned", "Trả lại để chấm lại"
-        APPROVED = "approved", "Đã duyệt kết luận"
+    Status = AppraisalStatus
 
     class Satisfaction(models.TextChoices):
         FORM = "form", "Phiếu lấy ý kiến (Mẫu 11-TP-TGPL)"
@@ -294,6 +309,8 @@ class Appraisal(models.Model):
     approved_at = models.DateTimeField("thời điểm duyệt", null=True, blank=True)
     conclusion = models.TextField("kết luận", blank=True)
     history = HistoricalRecords()
+
+    objects = AppraisalQuerySet.as_manager()
 
     class Meta:
         verbose_name = "thẩm định chất lượng vụ việc"
@@ -357,9 +374,7 @@ class Appraiser(models.Model):
 class TimeAppraisal(models.Model):
     """A check of the hours and work a performer claims on a case, for payment."""
 
-    class Status(models.TextChoices):
-        ASSIGNED = "assigned", "Đang thẩm định"
-        CONFIRMED = "confirmed", "Đã xác nhận"
+    Status = TimeAppraisalStatus
 
     case = models.ForeignKey(
         "cases.Case",

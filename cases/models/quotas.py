@@ -10,6 +10,8 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from cases.rules import quotas as rules
+from cases.states import QuotaDecisionStatus
+from tgpl import roles
 
 
 class QuotaRules(models.Model):
@@ -42,12 +44,20 @@ class QuotaRules(models.Model):
         )
 
 
+class QuotaDecisionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Decisions of the user's centre (any member), of the province (a Sở reviewer)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if not (roles.is_centre_member(user) or roles.is_doj_reviewer(user) or user.is_superuser):
+            return self.none()
+        return roles.scope_to_centres(self, user)
+
+
 class QuotaDecision(models.Model):
     """The director's decision assigning each officer's quota for a year."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Dự thảo"
-        ISSUED = "issued", "Đã ban hành"
+    Status = QuotaDecisionStatus
 
     centre = models.ForeignKey(
         "tgpl.Centre", verbose_name="Trung tâm", on_delete=models.PROTECT, related_name="+"
@@ -64,6 +74,8 @@ class QuotaDecision(models.Model):
     )
     issued_on = models.DateField("ngày ban hành", null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = QuotaDecisionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "quyết định giao chỉ tiêu"

@@ -83,7 +83,7 @@ def score_problem(criterion: Criterion, value: Decimal | None) -> str | None:
     if value < 0:
         return "Điểm không được âm."
     if value > criterion.max_points:
-        return f"Điểm tối đa của tiêu chí này là {_num(criterion.max_points)}."
+        return f"Điểm tối đa của tiêu chí này là {points_text(criterion.max_points)}."
     if value % STEP:
         return "Điểm chấm theo bậc 0,5."
     return None
@@ -205,6 +205,7 @@ def draw(candidates: Sequence[Candidate], *, share_percent: int | None, seed: st
     return sorted(chosen, key=rank.__getitem__)
 
 
-def _num(value: Decimal) -> str:
+def points_text(value: Decimal) -> str:
+    """7,5 — points written the Vietnamese way."""
     text = f"{value.normalize():f}"
     return text.replace(".", ",")
