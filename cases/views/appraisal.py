@@ -63,7 +63,7 @@ def plan_create(request):
     if not roles.can_plan_appraisals(request.user):
         raise PermissionDenied
     centres = roles.visible_centres(request.user).order_by("name")
-    form = PlanForm(request.POST or None, centres=centres)
+    form = PlanForm(request.POST if request.method == "POST" else None, centres=centres)
     if request.method == "POST":
 
         def create(data):
