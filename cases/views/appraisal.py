@@ -311,11 +311,12 @@ def appraisal_preview(request, pk: int):
     except BusinessRuleError as exc:
         messages.error(request, exc.message)
         result = None
-    return render(
-        request,
-        "cases/appraisal/_total.html",
-        {"result": result, "form_errors": dict(form.errors)},
-    )
+    typed = {}
+    if result is not None:
+        typed = {c: p for c, p in result.problems.items() if scores.get(c) is not None}
+    errors = [str(e) for errs in form.errors.values() for e in errs]
+    errors += [f"{code}: {problem}" for code, problem in typed.items()]
+    return render(request, "cases/appraisal/_total.html", {"result": result, "errors": errors})
 
 
 @require_POST
