@@ -22,6 +22,8 @@ class CasesConfig(AppConfig):
         notifications.register()
         home.register()
         from . import home_appraisal, notifications_appraisal
+        from .demo_appraisal import seed_demo_appraisal
 
         notifications_appraisal.register()
         home_appraisal.register()
+        demo.register("appraisal", seed_demo_appraisal, after=["cases"])
