@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 
 from django.db import transaction
@@ -144,12 +144,8 @@ def _lock_plan(plan: AppraisalPlan) -> AppraisalPlan:
 def candidate_cases(plan: AppraisalPlan):
     """Closed cases of the plan's scope: centre, forms, period (by the day they ended),
     fields and departments when the plan names some."""
-    start = timezone.make_aware(
-        timezone.datetime.combine(plan.period_start, timezone.datetime.min.time())
-    )
-    end = timezone.make_aware(
-        timezone.datetime.combine(plan.period_end, timezone.datetime.max.time())
-    )
+    start = timezone.make_aware(datetime.combine(plan.period_start, time.min))
+    end = timezone.make_aware(datetime.combine(plan.period_end, time.max))
     qs = Case.objects.filter(
         centre_id=plan.centre_id,
         status=CaseStatus.CLOSED,
