@@ -188,13 +188,12 @@ def results(user, *, plan: AppraisalPlan | None = None, year: int | None = None)
         (g, label, show(by_grade[g]), _percent(by_grade[g], len(rows)))
         for g, label in rules.GRADE_LABELS.items()
     ]
-    performers: dict[str, PerformerRecord] = {}
-    if not hide:
-        for grade, total, name in rows:
-            record = performers.setdefault(name or "—", PerformerRecord(name or "—"))
-            record.count += 1
-            record.total += total or 0
-            record.grades[grade] += 1
+    performers: dict[str, PerformerRecord] = {}  # performers are no applicants: shown to all
+    for grade, total, name in rows:
+        record = performers.setdefault(name or "—", PerformerRecord(name or "—"))
+        record.count += 1
+        record.total += total or 0
+        record.grades[grade] += 1
     closed = cases.distinct().count()
     successful = (
         cases.filter(marks__criterion__catalogue=CaseCriterion.Catalogue.SUCCESSFUL)
@@ -260,6 +259,7 @@ def my_time_checks(user):
     return (
         TimeAppraisal.objects.filter(checker=user)
         .select_related("case", "performer")
+        .prefetch_related("case__log_entries")
         .order_by("status", "-assigned_at")
     )
 

@@ -189,6 +189,7 @@ def my_appraisals(request):
             "page": page,
             "query": query,
             "waiting": list(sa.awaiting_approval(request.user)[:50]),
+            "perms_plans": roles.can_see_appraisal_plans(request.user),
         },
     )
 
@@ -486,6 +487,7 @@ def time_checks(request):
             "page": page,
             "query": query,
             "form": TimeConfirmForm(),
+            "perms_plans": roles.can_see_appraisal_plans(request.user),
         },
     )
 

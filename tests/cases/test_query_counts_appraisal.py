@@ -88,7 +88,7 @@ PAGES = [
     ("cases:appraisal_results", "director", None, 11),
     ("cases:appraisal_results", "reviewer", None, 9),
     ("cases:my_appraisals", "lawyer", None, 11),
-    ("cases:time_checks", "lawyer", None, 10),
+    ("cases:time_checks", "lawyer", None, 11),
     ("cases:quotas", "director", None, 15),
 ]
 
