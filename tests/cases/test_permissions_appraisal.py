@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from cases.services import appraisal as services
+from cases.services import quotas as quota_services
 
 from .appraisal_factories import closed_case, plan_for, sheet
 
@@ -28,6 +29,7 @@ def world(staff, head, director, officer, lawyer, collaborator, professional_off
         request.getfixturevalue(persona)
     one = closed_case(staff, professional_office, officer, head, full_name="Một")
     closed_case(staff, professional_office, officer, head, full_name="Hai")
+    closed_case(staff, professional_office, officer, head, full_name="Ba")
     plan = plan_for(director)
     services.draw_cases(actor=director, plan=plan)
     appraisals = list(plan.appraisals.order_by("pk"))
@@ -36,6 +38,16 @@ def world(staff, head, director, officer, lawyer, collaborator, professional_off
     services.issue_appraisers_decision(actor=director, plan=plan)
     submitted = appraisals[0]
     services.save_sheet(actor=lawyer, appraisal=submitted, sheet=sheet(85), submit=True)
+    approved = appraisals[2]
+    services.save_sheet(actor=lawyer, appraisal=approved, sheet=sheet(95), submit=True)
+    services.approve_appraisal(actor=director, appraisal=approved)
+    issued = quota_services.prepare_quota_decision(
+        actor=director, centre=director.centre, year=2025
+    )
+    quota_services.issue_quota_decision(actor=director, decision=issued)
+    draft_quota = quota_services.prepare_quota_decision(
+        actor=director, centre=director.centre, year=2026
+    )
     draft = plan_for(director, title="Kế hoạch dự thảo")
     time = services.assign_time_appraisal(
         actor=head, case=one, checker=collaborator, claimed_hours=8, claimed_work="Gặp, bào chữa"
@@ -43,13 +55,23 @@ def world(staff, head, director, officer, lawyer, collaborator, professional_off
     return {
         "plan": plan.pk, "draft": draft.pk, "submitted": submitted.pk,
         "assigned": appraisals[1].pk, "case": one.pk, "time": time.pk,
-        "appraiser": submitted.appraisers.get().pk,
+        "appraiser": appraisals[1].appraisers.get().pk, "approved": approved.pk,
+        "quota": issued.pk, "line": draft_quota.lines.first().pk,
     }  # fmt: skip
+
+
+class Row(dict):
+    """Expected status per persona, remembering which were named (test_permissions.py
+    requires the reviewer named for every URL of cases/)."""
+
+    explicit: frozenset = frozenset()
 
 
 def row(**statuses):
     rest = statuses.pop("rest")
-    return {p: statuses.get(p, rest) for p in PERSONAS}
+    expected = Row({p: statuses.get(p, rest) for p in PERSONAS})
+    expected.explicit = frozenset(statuses)
+    return expected
 
 
 PLAN_READERS = {"director": 200, "head": 200, "admin_head": 200, "reviewer": 200,
@@ -66,9 +88,14 @@ PAGES = {
         director=200, reviewer=200, other_province_reviewer=200, rest=403),
     ("cases:appraisal_plan", "plan"): row(**PLAN_SEERS, rest=404),
     ("cases:appraisal_detail", "submitted"): row(**PLAN_SEERS, lawyer=200, rest=404),
-    ("cases:my_appraisals", None): row(rest=200),
-    ("cases:time_checks", None): row(rest=200),
-    ("cases:quotas", None): row(**QUOTA_READERS, rest=403),
+    ("cases:my_appraisals", None): row(reviewer=200, rest=200),
+    ("cases:time_checks", None): row(reviewer=200, rest=200),
+    ("cases:quotas", None): row(**QUOTA_READERS, reviewer=403, rest=403),
+    ("cases:quota_decision", None, 2026): row(**QUOTA_READERS, reviewer=403, rest=403),
+    ("cases:document", "approved", "appraisal_report", "pdf"): row(
+        **PLAN_SEERS, lawyer=200, rest=404),
+    ("cases:document", "quota", "quota", "docx"): row(
+        reviewer=200, other_centre_staff=404, other_province_reviewer=404, rest=200),
     ("cases:document", "plan", "appraisers", "pdf"): row(**PLAN_SEERS, rest=404),
     ("cases:case_detail", "case"): row(
         director=200, head=200, officer=200, staff=200, reviewer=200, rest=404),
@@ -101,8 +128,10 @@ ACTIONS = {
     ("cases:time_confirm", "time", None): row(
         collaborator=302, director=403, head=403, officer=403, staff=403, reviewer=403,
         rest=404),
-    ("cases:quota_prepare", None, 2026): row(director=302, rest=403),
-    ("cases:quota_issue", None, 2026): row(director=404, rest=403),
+    ("cases:appraiser_remove", "assigned", "appraiser"): row(**MANAGERS, lawyer=403, rest=404),
+    ("cases:quota_prepare", None, 2026): row(director=302, reviewer=403, rest=403),
+    ("cases:quota_issue", None, 2026): row(director=302, reviewer=403, rest=403),
+    ("cases:quota_line", "line", None): row(director=302, reviewer=403, rest=403),
 }  # fmt: skip
 
 
@@ -111,7 +140,7 @@ def _url(name, key, extra, world, *more):
         return reverse(name, args=[extra, world[key], *more])
     args = [world[key]] if key else []
     if extra is not None:
-        args.append(extra)
+        args.append(world.get(extra, extra) if isinstance(extra, str) else extra)
     return reverse(name, args=args)
 
 
