@@ -231,3 +231,17 @@ def test_a_lawyer_may_be_invited_to_appraise_another_performers_case(
         actor=director, appraisal=plan.appraisals.first(), user=invited, invited=True
     )
     assert row.invited
+
+
+def test_appraisers_and_the_director_are_told(
+    director, appraiser_user, closed, django_capture_on_commit_callbacks
+):
+    from tgpl.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = decided_plan(director, appraiser_user)
+    assert Notification.objects.filter(recipient=appraiser_user).count() == len(closed)
+    appraisal = plan.appraisals.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_sheet(actor=appraiser_user, appraisal=appraisal, sheet=sheet(90), submit=True)
+    assert Notification.objects.filter(recipient=director, title__contains="chờ duyệt").exists()
