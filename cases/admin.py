@@ -17,14 +17,19 @@ from tgpl.admin import (
 
 from . import services
 from .models import (
+    AppraisalCriterion,
+    AppraisalPlan,
     Case,
+    CaseCriterion,
     CategoryProof,
     EligibilityCategory,
+    GradeBand,
     LawyerContract,
     LegalAidRequest,
     LegalField,
     Performer,
     ProofDocument,
+    QuotaRules,
     QuotaTier,
 )
 
@@ -125,3 +130,37 @@ class CaseAdmin(ReadOnlyAdmin):
     list_filter = ["status", "form"]
     list_select_related = ["department", "performer"]
     personal_fields = ("request", "outcome_note", "notice_text")
+
+
+# --- appraisal catalogues and quota rules (issue 14): shared, with validity dates ------
+
+
+@admin.register(AppraisalCriterion)
+class AppraisalCriterionAdmin(CatalogueAdmin):
+    list_display = ["code", "label", "group", "max_points", "valid_from", "valid_to"]
+    list_filter = ["group", "valid_from"]
+
+
+@admin.register(GradeBand)
+class GradeBandAdmin(CatalogueAdmin):
+    list_display = ["grade", "min_points", "valid_from", "valid_to"]
+
+
+@admin.register(CaseCriterion)
+class CaseCriterionAdmin(CatalogueAdmin):
+    list_display = ["catalogue", "group", "code", "label", "valid_from", "valid_to"]
+    list_filter = ["catalogue", "group"]
+
+
+@admin.register(QuotaRules)
+class QuotaRulesAdmin(CatalogueAdmin):
+    list_display = [
+        "year", "absent_over_months", "appointed_under_months", "leader_percent", "source",
+    ]  # fmt: skip
+
+
+@admin.register(AppraisalPlan)
+class AppraisalPlanAdmin(ReadOnlyAdmin):
+    list_display = ["title", "centre", "organiser", "period_start", "period_end", "status"]
+    list_filter = ["status", "organiser"]
+    list_select_related = ["centre"]

@@ -28,3 +28,10 @@ class CasesConfig(AppConfig):
 
         retention.register("held_intake_uploads", discard_stale_uploads)
         subscribe(DISCARDED, delete_discarded_files)
+
+        from . import home_appraisal, notifications_appraisal
+        from .demo_appraisal import seed_demo_appraisal
+
+        notifications_appraisal.register()
+        home_appraisal.register()
+        demo.register("appraisal", seed_demo_appraisal, after=["cases"])

@@ -15,6 +15,8 @@ cases/document_wording.py; the service that decides takes the number
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,9 +27,28 @@ from tgpl.documents.kinds import DocumentKind
 from tgpl.documents.registry import register
 from tgpl.documents.selectors import issued_for
 
+from . import appraisal_wording as aw
 from . import document_wording as w
-from .models import Assignment, Case, LegalAidRequest, Performer
-from .states import AssignmentStatus, CaseStatus, Form, RequestStatus, Sex
+from .models import (
+    Appraisal,
+    AppraisalPlan,
+    Assignment,
+    Case,
+    LegalAidRequest,
+    Performer,
+    QuotaDecision,
+)
+from .rules.quotas import fraction_text
+from .states import (
+    AppraisalStatus,
+    AssignmentStatus,
+    CaseStatus,
+    Form,
+    PlanStatus,
+    QuotaDecisionStatus,
+    RequestStatus,
+    Sex,
+)
 
 PERFORMER_TITLES = {
     Performer.Kind.LEGAL_AID_OFFICER: "Trợ giúp viên pháp lý",
@@ -233,5 +254,154 @@ DISCONTINUATION = register(
         numbered_later=True,
         related=("centre__parent_agency", "request", "performer"),
         read_record=lambda case: case.request,
+    )
+)
+
+
+# --- quality appraisal and quotas (issue 14) ------------------------------------------
+
+
+def _plan_signer(plan: AppraisalPlan) -> Signer:
+    return _signer(plan.decided_by, plan.centre)
+
+
+def appraisers_decision(plan: AppraisalPlan) -> Document:
+    appraisals = plan.appraisals.select_related("case__performer").prefetch_related(
+        "appraisers__user"
+    )
+    cases = [
+        aw.CaseAppraisers(
+            a.case.code,
+            a.case.performer.full_name if a.case.performer_id else "",
+            tuple(p.user.full_name for p in a.appraisers.all()),
+        )
+        for a in appraisals
+    ]
+    period = f"vụ việc kết thúc từ {plan.period_start:%d/%m/%Y} đến {plan.period_end:%d/%m/%Y}"
+    return aw.appraisers_decision(
+        _head(APPRAISERS, plan, _plan_signer(plan)),
+        plan_title=plan.title,
+        period=period,
+        cases=cases,
+    )
+
+
+APPRAISERS = register(
+    DocumentKind(
+        name="appraisers",
+        label="quyết định phân công thẩm định chất lượng",
+        model=AppraisalPlan,
+        number_kind="QĐ",
+        visible_to=lambda user: AppraisalPlan.objects.visible_to(user),
+        build=appraisers_decision,
+        subject=lambda plan: f"Về việc phân công thẩm định chất lượng vụ việc – {plan.title}",
+        absent=lambda plan: (
+            ""
+            if plan.status in (PlanStatus.IN_APPRAISAL, PlanStatus.CLOSED)
+            else "Chưa ban hành quyết định phân công người thẩm định."
+        ),
+        title=lambda plan: "Quyết định phân công người thẩm định",
+        listed_on=AppraisalPlan,
+        page=lambda plan: reverse("cases:appraisal_plan", args=[plan.pk]),
+        related=("centre__parent_agency", "decided_by__department"),
+    )
+)
+
+
+def _score(value) -> str:
+    return "—" if value is None else fraction_text(Fraction(value))
+
+
+def appraisal_report(appraisal: Appraisal) -> Document:
+    from .services.appraisal import sheet_rules
+
+    case = appraisal.case
+    criteria, _bands = sheet_rules(appraisal.criteria_on)
+    appraisers = list(appraisal.appraisers.select_related("user"))
+    return aw.appraisal_report(
+        _head(REPORT, appraisal, _signer(appraisal.approved_by, case.centre)),
+        case_code=case.code,
+        form_name=case.get_form_display(),
+        field_name=case.request.legal_field.name,
+        performer=case.performer.full_name if case.performer_id else "",
+        appraisers=[a.user.full_name for a in appraisers],
+        lines=[
+            aw.ScoreLine(c.code, c.label, _score(c.max_points), _score(appraisal.score_of(c.code)))
+            for c in criteria
+        ],
+        total=_score(appraisal.total),
+        grade=appraisal.get_grade_display(),
+        breach_note=appraisal.breach_note if appraisal.breach_6_1 else "",
+        satisfaction=appraisal.get_satisfaction_source_display() or "không ghi nhận",
+        opinion=appraisal.opinion,
+        conclusion=appraisal.conclusion,
+        written_opinions=[f"{a.user.full_name}: {a.opinion}" for a in appraisers if a.opinion],
+    )
+
+
+REPORT = register(
+    DocumentKind(
+        name="appraisal_report",
+        label="báo cáo thẩm định chất lượng vụ việc",
+        model=Appraisal,
+        number_kind="BC",
+        visible_to=lambda user: Appraisal.objects.visible_to(user),
+        build=appraisal_report,
+        subject=lambda a: f"Kết quả thẩm định chất lượng vụ việc {a.case.code}",
+        absent=lambda a: (
+            ""
+            if a.status == AppraisalStatus.APPROVED
+            else "Kết luận thẩm định chưa được duyệt: chưa có báo cáo."
+        ),
+        title=lambda a: f"Báo cáo thẩm định vụ việc {a.case.code}",
+        listed_on=Appraisal,
+        page=lambda a: reverse("cases:appraisal_detail", args=[a.pk]),
+        centre=lambda a: a.case.centre,
+        related=(
+            "case__centre__parent_agency",
+            "case__performer",
+            "case__request__legal_field",
+            "approved_by__department",
+        ),
+    )
+)
+
+
+def quota_decision(decision: QuotaDecision) -> Document:
+    lines = []
+    for line in decision.lines.select_related("user"):
+        if line.exempt_reason:
+            levels = f"miễn chỉ tiêu ({line.exempt_reason})"
+        else:
+            levels = (
+                f"Đạt từ {_score(line.pass_from)}, Khá từ {_score(line.good_from)}, "
+                f"Tốt từ {_score(line.excellent_from)} vụ việc"
+            )
+        lines.append(aw.QuotaLine(line.user.full_name, levels))
+    return aw.quota_decision(
+        _head(QUOTA, decision, _signer(decision.issued_by, decision.centre)),
+        year=decision.year,
+        lines=lines,
+    )
+
+
+QUOTA = register(
+    DocumentKind(
+        name="quota",
+        label="quyết định giao chỉ tiêu",
+        model=QuotaDecision,
+        number_kind="QĐ",
+        visible_to=lambda user: QuotaDecision.objects.visible_to(user),
+        build=quota_decision,
+        subject=lambda d: f"Về việc giao chỉ tiêu vụ việc tham gia tố tụng năm {d.year}",
+        absent=lambda d: (
+            ""
+            if d.status == QuotaDecisionStatus.ISSUED
+            else "Quyết định giao chỉ tiêu chưa ban hành."
+        ),
+        title=lambda d: f"Quyết định giao chỉ tiêu năm {d.year}",
+        listed_on=QuotaDecision,
+        page=lambda d: reverse("cases:quota_decision", args=[d.year]),
+        related=("centre__parent_agency", "issued_by__department"),
     )
 )

@@ -162,3 +162,66 @@ class Stage(models.TextChoices):
     NEGOTIATION = "negotiation", "Làm việc với cơ quan, tổ chức"
     ADVICE = "advice", "Tư vấn"
     OTHER = "other", "Khác"
+
+
+# --- quality appraisal, time appraisal and quotas (issue 14) ---------------------------
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    DRAWN = "drawn", "Đã chọn vụ việc"
+    IN_APPRAISAL = "in_appraisal", "Đang thẩm định"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class AppraisalStatus(models.TextChoices):
+    DRAWN = "drawn", "Chờ phân công"
+    ASSIGNED = "assigned", "Đang thẩm định"
+    SUBMITTED = "submitted", "Chờ Giám đốc duyệt"
+    RETURNED = "returned", "Trả lại để chấm lại"
+    APPROVED = "approved", "Đã duyệt kết luận"
+
+
+class TimeAppraisalStatus(models.TextChoices):
+    ASSIGNED = "assigned", "Đang thẩm định"
+    CONFIRMED = "confirmed", "Đã xác nhận"
+
+
+class QuotaDecisionStatus(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    ISSUED = "issued", "Đã ban hành"
+
+
+PS, APS = PlanStatus, AppraisalStatus
+SCORING = {APS.ASSIGNED, APS.RETURNED}
+
+PLAN_TRANSITIONS = Transitions(
+    PlanStatus,
+    edit=T({PS.DRAFT}, None, "sửa kế hoạch"),
+    draw=T({PS.DRAFT}, PS.DRAWN, "chọn vụ việc"),
+    assign=T({PS.DRAWN}, None, "phân công người thẩm định"),
+    decide=T({PS.DRAWN}, PS.IN_APPRAISAL, "ban hành quyết định phân công"),
+    close=T({PS.IN_APPRAISAL}, PS.CLOSED, "kết thúc kế hoạch"),
+)  # fmt: skip
+
+APPRAISAL_TRANSITIONS = Transitions(
+    AppraisalStatus,
+    assign=T({APS.DRAWN}, None, "phân công người thẩm định"),
+    start=T({APS.DRAWN}, APS.ASSIGNED, "bắt đầu thẩm định"),
+    score=T(SCORING, None, "chấm điểm"),
+    opinion=T({APS.ASSIGNED, APS.RETURNED, APS.SUBMITTED}, None, "gửi ý kiến"),
+    submit=T(SCORING, APS.SUBMITTED, "gửi kết quả thẩm định"),
+    approve=T({APS.SUBMITTED}, APS.APPROVED, "duyệt kết luận"),
+    send_back=T({APS.SUBMITTED}, APS.RETURNED, "trả lại"),
+)  # fmt: skip
+
+TIME_APPRAISAL_TRANSITIONS = Transitions(
+    TimeAppraisalStatus,
+    confirm=T({TimeAppraisalStatus.ASSIGNED}, TimeAppraisalStatus.CONFIRMED, "xác nhận thời gian"),
+)
+
+QUOTA_TRANSITIONS = Transitions(
+    QuotaDecisionStatus,
+    edit=T({QuotaDecisionStatus.DRAFT}, None, "sửa chỉ tiêu"),
+    issue=T({QuotaDecisionStatus.DRAFT}, QuotaDecisionStatus.ISSUED, "ban hành quyết định"),
+)

@@ -1,25 +1,48 @@
 """Data of legal-aid requests and cases; rules live in cases/rules, writes in cases/services."""
 
+from .appraisal import (
+    Appraisal,
+    AppraisalCriterion,
+    AppraisalPlan,
+    Appraiser,
+    CaseCriterion,
+    CaseCriterionMark,
+    GradeBand,
+    TimeAppraisal,
+)
 from .case import Assignment, Case, CaseLogEntry, PerformerChangeRequest
 from .catalogue import CategoryProof, EligibilityCategory, LegalField, ProofDocument
 from .performer import LawyerContract, Performer, QuotaTier
+from .quotas import CoPerformer, OfficerQuota, QuotaDecision, QuotaRules
 from .request import LegalAidRequest, RegisterCounter, RequestAttachment
 from .upload import HeldUpload
 
 __all__ = [
+    "Appraisal",
+    "AppraisalCriterion",
+    "AppraisalPlan",
+    "Appraiser",
     "Assignment",
     "Case",
+    "CaseCriterion",
+    "CaseCriterionMark",
     "CaseLogEntry",
     "CategoryProof",
+    "CoPerformer",
     "EligibilityCategory",
+    "GradeBand",
     "HeldUpload",
     "LawyerContract",
     "LegalAidRequest",
     "LegalField",
+    "OfficerQuota",
     "Performer",
     "PerformerChangeRequest",
     "ProofDocument",
+    "QuotaDecision",
+    "QuotaRules",
     "QuotaTier",
     "RegisterCounter",
     "RequestAttachment",
+    "TimeAppraisal",
 ]

@@ -6,6 +6,9 @@ COMMON = [
     ("other_documents", "Giấy tờ, tài liệu khác trong quá trình thực hiện"),
 ]
 
+# Kept in the file when the director approves an appraisal (TT 12/2018 Điều 14.1).
+APPRAISAL = ("appraisal_report", "Kết quả thẩm định chất lượng vụ việc (nếu có)")
+
 CHECKLISTS = {
     "litigation": [
         *COMMON[:1],
@@ -14,6 +17,7 @@ CHECKLISTS = {
         ("procedural_documents", "Kết luận điều tra, cáo trạng, bản án, quyết định tố tụng"),
         *COMMON[1:],
         ("satisfaction_form", "Phiếu lấy ý kiến người được TGPL (Mẫu 11-TP-TGPL)"),
+        APPRAISAL,
     ],
     "advice": [
         *COMMON[:1],
@@ -27,6 +31,7 @@ CHECKLISTS = {
         ("work_report", "Báo cáo kết quả thực hiện có chữ ký"),
         *COMMON[1:],
         ("satisfaction_form", "Phiếu lấy ý kiến người được TGPL (Mẫu 11-TP-TGPL)"),
+        APPRAISAL,
     ],
 }
 

@@ -33,6 +33,7 @@ from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
+from .appraisal import case_panel_context
 from .common import filters_from
 
 LIST_CRUMB = ("Vụ việc", "/cases/list/")
@@ -111,6 +112,7 @@ def _overview(request, case):
             "limits": selectors.case_limits(case),
             "assignments": selectors.case_assignments(case),
             "checklist": case.checklist(),
+            "appraisal": case_panel_context(request.user, case),
         },
     )
 
@@ -139,6 +141,7 @@ def _detail(request, case, bound=None, status=200):
             "documents": documents_of(request.user, case),
             "log_entries": case.log_entries.select_related("created_by"),
             "checklist": case.checklist(),
+            "appraisal": case_panel_context(request.user, case),
             "can": _permissions(request.user, case),
             "is_advice": case.form == Form.ADVICE,
             "forms": _forms(case, bound),
