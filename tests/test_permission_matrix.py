@@ -156,6 +156,40 @@ def _ics():
     return [({"token": pref.ics_token}, pref)] if pref else []
 
 
+def _with(model: str, key: str, values, anchor=lambda o: o) -> Callable[[], list]:
+    """One object of `model`, requested with each of `values` in the URL's `key`."""
+
+    def build():
+        obj = _first(model)
+        return [({"pk": obj.pk, key: value}, anchor(obj)) for value in values()] if obj else []
+
+    return build
+
+
+def _plan_actions():
+    from cases.views.appraisal import PLAN_ACTIONS
+
+    return list(PLAN_ACTIONS)
+
+
+def _catalogues():
+    from cases.models import CaseCriterion
+
+    return list(CaseCriterion.Catalogue.values)
+
+
+def _appraiser_remove():
+    appraiser = _first("cases.Appraiser")
+    if appraiser is None:
+        return []
+    return [({"pk": appraiser.appraisal_id, "appraiser_pk": appraiser.pk}, appraiser.appraisal)]
+
+
+def _year(*_):
+    """Pages of a year of the user's own centre: nothing of another's to reach."""
+    return lambda: [({"year": 2026}, None)]
+
+
 OBJECTS: dict[str, Callable[[], list]] = {
     "plans:detail": _pk("plans.Plan"),
     "plans:edit": _pk("plans.Plan"),
@@ -191,6 +225,24 @@ OBJECTS: dict[str, Callable[[], list]] = {
     ],
     "cases:case_detail": _pk("cases.Case"),
     "cases:case_action": _case_actions,
+    # quality appraisal, time appraisal, quotas (issue 14)
+    "cases:appraisal_plan": _pk("cases.AppraisalPlan"),
+    "cases:appraisal_plan_action": _with("cases.AppraisalPlan", "action", _plan_actions),
+    "cases:appraisal_detail": _pk("cases.Appraisal"),
+    "cases:appraisal_sheet": _pk("cases.Appraisal"),
+    "cases:appraisal_preview": _pk("cases.Appraisal"),
+    "cases:appraisal_opinion": _pk("cases.Appraisal"),
+    "cases:appraiser_add": _pk("cases.Appraisal"),
+    "cases:appraiser_remove": _appraiser_remove,
+    "cases:appraisal_decide": _with("cases.Appraisal", "decision", lambda: ["approve", "return"]),
+    "cases:case_checklist": _with("cases.Case", "catalogue", _catalogues),
+    "cases:co_performer_add": _pk("cases.Case"),
+    "cases:time_assign": _pk("cases.Case"),
+    "cases:time_confirm": _pk("cases.TimeAppraisal"),
+    "cases:quota_decision": _year(),
+    "cases:quota_prepare": _year(),
+    "cases:quota_issue": _year(),
+    "cases:quota_line": _pk("cases.OfficerQuota"),
     "notification_read": _notification,
     "ics_feed": _ics,
 }
@@ -206,6 +258,10 @@ def may_have(user, anchor) -> bool:
         return user.is_authenticated and anchor.recipient_id == user.pk
     if model._meta.label == "tgpl.NotificationPreference":
         return True  # the feed's token is its own key (public by design)
+    if model._meta.label == "cases.TimeAppraisal":
+        return anchor.checker_id == user.pk or may_have(user, anchor.case)
+    if model._meta.label == "cases.OfficerQuota":
+        anchor = anchor.decision
     if model._meta.label in ("plans.Milestone", "plans.ProgressUpdate"):
         anchor = anchor.item
     if model._meta.label == "plans.Plan" or hasattr(type(anchor).objects, "visible_to"):
