@@ -18,3 +18,9 @@ class PlansConfig(AppConfig):
         demo.register("plans", seed_demo_plans, after=[])
         notifications.register()
         home.register()
+
+        from tgpl import targets as kernel_targets
+
+        from .targets import SOURCE
+
+        kernel_targets.register_task_source(SOURCE)
