@@ -21,3 +21,9 @@ class CasesConfig(AppConfig):
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
         home.register()
+
+        from tgpl.references import register_request_source
+
+        from .references import SOURCE
+
+        register_request_source(SOURCE)

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -146,31 +146,65 @@ def periods_between(kind: str, start: date, end: date) -> list[tuple[date, date]
     return spans
 
 
+def _bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.combine(first, time.min, tzinfo=tz),
+        datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz),
+    )
+
+
+def _checks(target: RecurringTarget, done: list[tuple], today: date) -> list[PeriodCheck]:
+    end = min(target.end, today)
+    if end < target.start:
+        return []
+    channel = target.channel.strip().lower()
+    days = Counter(
+        timezone.localtime(at).date()
+        for centre_id, kind, contract_id, on_channel, at in done
+        if centre_id == target.centre_id
+        and kind in target.kinds
+        and (not target.contract_id or contract_id == target.contract_id)
+        and (not channel or on_channel.strip().lower() == channel)
+    )
+    return [
+        PeriodCheck(a, b, sum(n for d, n in days.items() if a <= d <= b), target.per_period)
+        for a, b in periods_between(target.period, target.start, end)
+    ]
+
+
+def _done_between(centre_ids, first: date, last: date) -> list[tuple]:
+    lo, hi = _bounds(first, last)
+    return list(
+        Activity.objects.filter(
+            centre_id__in=centre_ids, starts_at__gte=lo, starts_at__lt=hi
+        ).values_list("centre_id", "kind", "contract_id", "channel", "starts_at")
+    )
+
+
 def recurring_check(target: RecurringTarget, today: date) -> list[PeriodCheck]:
     """Each period of the target up to today, with how many activities counted in it: a
     missed week shows as a period not met. The period running today is included (it may
     still be met). One query."""
-    end = min(target.end, today)
-    if end < target.start:
+    if min(target.end, today) < target.start:
         return []
-    spans = periods_between(target.period, target.start, end)
-    rows = Activity.objects.filter(centre_id=target.centre_id, kind__in=target.kinds)
-    if target.contract_id:
-        rows = rows.filter(contract_id=target.contract_id)
-    if target.channel:
-        rows = rows.filter(channel__iexact=target.channel)
-    lo = datetime.combine(target.start, time.min, tzinfo=timezone.get_current_timezone())
-    hi = datetime.combine(end + timedelta(days=1), time.min, tzinfo=lo.tzinfo)
-    days = Counter(
-        timezone.localtime(at).date()
-        for at in rows.filter(starts_at__gte=lo, starts_at__lt=hi).values_list(
-            "starts_at", flat=True
-        )
+    return _checks(target, _done_between([target.centre_id], target.start, target.end), today)
+
+
+def recurring_rows(user: User, today: date) -> list[tuple[RecurringTarget, int, int]]:
+    """Every recurring target the user sees with (periods met, periods so far): two
+    queries whatever the number of targets."""
+    rows = list(recurring_targets_visible_to(user))
+    if not rows:
+        return []
+    done = _done_between(
+        {t.centre_id for t in rows}, min(t.start for t in rows), max(t.end for t in rows)
     )
-    return [
-        PeriodCheck(a, b, sum(n for d, n in days.items() if a <= d <= b), target.per_period)
-        for a, b in spans
-    ]
+    result = []
+    for target in rows:
+        checks = _checks(target, done, today)
+        result.append((target, sum(c.met for c in checks), len(checks)))
+    return result
 
 
 # --- materials ----------------------------------------------------------------------------
@@ -186,7 +220,9 @@ def material_list(user: User, *, kind: str = "") -> QuerySet[Material]:
     rows = materials_visible_to(user).select_related("language")
     if kind:
         rows = rows.filter(kind=kind)
-    return rows.annotate(placed=Sum("placements__quantity", default=0))
+    return rows.annotate(placed=Sum("placements__quantity", default=0)).annotate(
+        stock=F("quantity_produced") - F("placed")
+    )
 
 
 def get_material_for(user: User, pk: int) -> Material:
@@ -418,7 +454,7 @@ def year_figures(user: User, year: int) -> YearFigures:
     )  # fmt: skip
     placed = Counter(
         {
-            r["material__kind"]: r["n"]
+            Material.Kind(r["material__kind"]).label: r["n"]
             for r in placements_visible_to(user)
             .filter(on__year=year)
             .values("material__kind")
