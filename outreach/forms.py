@@ -67,11 +67,13 @@ class ActivityForm(FormMixin, forms.ModelForm):
             "partner_agencies": forms.SelectMultiple(attrs={"size": 6}),
             "languages": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"link": forms.URLField}
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         centre = user.centre
         self.fields["starts_at"].input_formats = DATETIME_FORMATS
+        self.fields["link"].assume_scheme = "https"
         self.fields["ends_at"].input_formats = DATETIME_FORMATS
         self.fields["department"].queryset = Department.objects.filter(
             centre=centre, is_active=True

@@ -430,7 +430,7 @@ class YearFigures:
     ethnic_minority: int
     broadcasts: int
     articles: int
-    materials_placed: Counter
+    materials_placed: list[tuple[str, int]]  # (kind label, quantity placed)
     communes_reached: int
     requests_taken: int
     cost_vnd: int
@@ -476,7 +476,7 @@ def year_figures(user: User, year: int) -> YearFigures:
         ethnic_minority=sums["ethnic"],
         broadcasts=sums["broadcasts"],
         articles=sums["articles"],
-        materials_placed=placed,
+        materials_placed=sorted(placed.items()),
         communes_reached=len(communes),
         requests_taken=ActivityRequest.objects.filter(activity__in=rows).count(),
         cost_vnd=sums["cost"],
