@@ -339,9 +339,7 @@ class CommuneChange:
     fields: list[tuple[str, str, str]] = field(default_factory=list)  # (label, was, now)
 
 
-def _shown(row: CommuneYear | None, name: str) -> str:
-    if row is None:
-        return "—"
+def _shown(row: CommuneYear, name: str) -> str:
     value = getattr(row, name)
     if isinstance(value, bool):
         return "Có" if value else "Không"
@@ -365,7 +363,7 @@ def review_changes(user: User, year: int) -> list[CommuneChange]:
         change = CommuneChange(row=row, before=before)
         for name in ("disadvantaged", "disadvantaged_basis", "border", "poor",
                      "ethnic_composition"):  # fmt: skip
-            was, now = _shown(before, name), _shown(row, name)
+            was, now = _shown(before or CommuneYear(), name), _shown(row, name)
             if was != now:
                 label = str(CommuneYear._meta.get_field(name).verbose_name)
                 change.fields.append((label, was, now))
