@@ -114,7 +114,10 @@ def broadcast_list(request):
 
 def _activity_form(request, activity, title):
     form = ActivityForm(
-        request.POST or None, request.FILES or None, user=request.user, instance=activity
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        user=request.user,
+        instance=activity,
     )
     if request.method == "POST":
         if activity is None:
@@ -249,7 +252,11 @@ def attachment_download(request, pk):
 def contract_list(request):
     _require_reader(request.user)
     may = roles.can_record_outreach(request.user)
-    form = ContractForm(request.POST or None, user=request.user) if may else None
+    form = (
+        ContractForm(request.POST if request.method == "POST" else None, user=request.user)
+        if may
+        else None
+    )
     if request.method == "POST":
         if not may:
             raise PermissionDenied
@@ -276,7 +283,11 @@ def contract_list(request):
 def recurring_list(request):
     _require_reader(request.user)
     may = roles.can_record_outreach(request.user)
-    form = RecurringTargetForm(request.POST or None, user=request.user) if may else None
+    form = (
+        RecurringTargetForm(request.POST if request.method == "POST" else None, user=request.user)
+        if may
+        else None
+    )
     if request.method == "POST":
         if not may:
             raise PermissionDenied

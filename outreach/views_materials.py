@@ -41,7 +41,7 @@ def material_list(request):
 def material_create(request):
     if not roles.can_record_outreach(request.user):
         raise PermissionDenied
-    form = MaterialForm(request.POST or None)
+    form = MaterialForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         outcome = submit(
             request,
@@ -156,7 +156,10 @@ def placement_export(request):
 def placement_import(request):
     if not roles.can_record_outreach(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     errors: list = []
     if request.method == "POST" and form.is_valid():
         try:

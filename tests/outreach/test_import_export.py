@@ -89,7 +89,7 @@ def _court(agency_court):
 
 
 def test_registers_download_without_live_formulas(client, staff):
-    activity(staff, title="=HYPERLINK(\"http://x\")")
+    activity(staff, title='=HYPERLINK("http://x")')
     place(staff, material(staff))
     client.force_login(staff)
 

@@ -36,9 +36,7 @@ def test_a_targets_label_names_the_unit_recorded_work_counts_in(label, unit):
     assert targets.unit_of(label) == unit
 
 
-def test_an_activity_serving_two_tasks_counts_once_in_each_and_once_in_the_total(
-    staff, centre
-):
+def test_an_activity_serving_two_tasks_counts_once_in_each_and_once_in_the_total(staff, centre):
     first = approved_task(centre, staff, targets=[("04", "buổi")])
     second = approved_task(centre, staff, targets=[("10", "buổi")], plan=first.plan)
     activity(staff, task_ids=[first.pk, second.pk], participants_male=10, participants_female=5)
