@@ -7,9 +7,11 @@ class OutreachConfig(AppConfig):
     verbose_name = "Truyền thông"
 
     def ready(self):
-        from tgpl import communes, targets
+        from tgpl import communes, demo, targets
 
         from . import contributions, selectors
+        from .demo import seed_demo_outreach
 
         targets.register_provider(contributions.PROVIDER)
         communes.register_designation_provider(selectors.designation_on)
+        demo.register("outreach", seed_demo_outreach, after=["plans", "cases"])
