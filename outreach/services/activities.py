@@ -34,7 +34,8 @@ GROUP_FIELDS = (
 
 def _check(activity: Activity, actor) -> None:
     require_text(activity.title, "Nhập nội dung, chủ đề của hoạt động.", "title")
-    if activity.department_id and activity.department.centre_id != actor.centre_id:
+    department = activity.department if activity.department_id else None
+    if department is not None and department.centre_id != actor.centre_id:
         raise BusinessRuleError("Đơn vị thực hiện không thuộc Trung tâm.", field="department")
     if activity.ends_at and activity.ends_at < activity.starts_at:
         raise BusinessRuleError("Thời điểm kết thúc trước thời điểm bắt đầu.", field="ends_at")
@@ -54,8 +55,8 @@ def _check(activity: Activity, actor) -> None:
         raise BusinessRuleError(
             "Chọn xã, phường hoặc cơ quan, đơn vị nơi tổ chức.", field="commune_code"
         )
-    if activity.contract_id:
-        contract = activity.contract
+    contract = activity.contract if activity.contract_id else None
+    if contract is not None:
         if contract.centre_id != actor.centre_id:
             raise BusinessRuleError("Hợp đồng không thuộc Trung tâm.", field="contract")
         on = local_date(activity.starts_at)
@@ -68,7 +69,7 @@ def _check(activity: Activity, actor) -> None:
     total = activity.participants
     for name in GROUP_FIELDS:
         if getattr(activity, name) > total and total:
-            label = Activity._meta.get_field(name).verbose_name
+            label = getattr(Activity._meta.get_field(name), "verbose_name", name)
             raise BusinessRuleError(
                 f"Số {label} lớn hơn tổng số người tham dự ({total}).", field=name
             )
@@ -227,6 +228,7 @@ def record_recurring_target(*, actor, fields: dict) -> RecurringTarget:
         raise BusinessRuleError("Chọn ít nhất một hình thức được tính.", field="kinds")
     if target.end < target.start:
         raise BusinessRuleError("Ngày kết thúc trước ngày bắt đầu.", field="end")
-    if target.contract_id and target.contract.centre_id != actor.centre_id:
+    contract = target.contract if target.contract_id else None
+    if contract is not None and contract.centre_id != actor.centre_id:
         raise BusinessRuleError("Hợp đồng không thuộc Trung tâm.", field="contract")
     return save(target, actor=actor, reason="Đặt chỉ tiêu định kỳ")

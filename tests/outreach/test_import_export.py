@@ -43,7 +43,8 @@ def test_good_rows_are_all_imported_with_history(client, staff):
     assert response.status_code == 302
     placed = Placement.objects.order_by("on")
     assert [p.quantity for p in placed] == [10, 4]
-    assert placed[0].commune_code == 6202 and placed[1].agency.short_name == "TAND"
+    assert placed[0].commune_code == 6202
+    assert placed[1].agency.short_name == "TAND"
     assert all(p.history.filter(history_user=staff).exists() for p in placed)
 
 
@@ -100,5 +101,6 @@ def test_registers_download_without_live_formulas(client, staff):
         response = client.get(url)
         sheet = load_workbook(io.BytesIO(response.content)).active
         rows = list(sheet.values)
-        assert rows[0][0] == first and len(rows) == 2
+        assert rows[0][0] == first
+        assert len(rows) == 2
         assert not any(str(v).startswith("=") for v in rows[1] if v)
