@@ -9,9 +9,10 @@ class OutreachConfig(AppConfig):
     def ready(self):
         from tgpl import communes, demo, targets
 
-        from . import contributions, selectors
+        from . import contributions, home, selectors
         from .demo import seed_demo_outreach
 
         targets.register_provider(contributions.PROVIDER)
         communes.register_designation_provider(selectors.designation_on)
         demo.register("outreach", seed_demo_outreach, after=["plans", "cases"])
+        home.register()
