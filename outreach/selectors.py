@@ -60,8 +60,10 @@ def activity_list(
         rows = rows.filter(kind__in=Activity.MEDIA_KINDS)
     elif media is False:
         rows = rows.exclude(kind__in=Activity.MEDIA_KINDS)
-    return rows.prefetch_related("languages", "tasks").annotate(
-        request_count=Count("requests", distinct=True)
+    return (
+        rows.prefetch_related("languages", "tasks")
+        .annotate(request_count=Count("requests", distinct=True))
+        .order_by("-starts_at", "-pk")
     )
 
 
@@ -220,8 +222,10 @@ def material_list(user: User, *, kind: str = "") -> QuerySet[Material]:
     rows = materials_visible_to(user).select_related("language")
     if kind:
         rows = rows.filter(kind=kind)
-    return rows.annotate(placed=Sum("placements__quantity", default=0)).annotate(
-        stock=F("quantity_produced") - F("placed")
+    return (
+        rows.annotate(placed=Sum("placements__quantity", default=0))
+        .annotate(stock=F("quantity_produced") - F("placed"))
+        .order_by("-produced_on", "title", "pk")
     )
 
 
