@@ -68,7 +68,7 @@ def _check(activity: Activity, actor) -> None:
             )
     total = activity.participants
     for name in GROUP_FIELDS:
-        if getattr(activity, name) > total and total:
+        if getattr(activity, name) > total:
             label = getattr(Activity._meta.get_field(name), "verbose_name", name)
             raise BusinessRuleError(
                 f"Số {label} lớn hơn tổng số người tham dự ({total}).", field=name

@@ -130,3 +130,19 @@ def test_only_approved_tasks_of_the_centre_and_year_can_be_linked(
     for task in (foreign, last_year):
         with pytest.raises(BusinessRuleError, match="kế hoạch đã phê duyệt"):
             activity(staff, task_ids=[task.pk])
+
+
+def test_a_group_of_participants_cannot_exceed_the_participants(staff):
+    from tgpl.errors import BusinessRuleError
+
+    with pytest.raises(BusinessRuleError, match="lớn hơn tổng số người tham dự"):
+        activity(staff, participants_male=3, participants_female=2, ethnic_minority=6)
+
+
+def test_a_broadcast_names_its_station_and_a_session_its_place(staff):
+    from tgpl.errors import BusinessRuleError
+
+    with pytest.raises(BusinessRuleError, match="Ghi đài hoặc trang"):
+        activity(staff, kind=Activity.Kind.RADIO_TV, channel="")
+    with pytest.raises(BusinessRuleError, match="Chọn xã, phường hoặc cơ quan"):
+        activity(staff, commune_code=None)
