@@ -35,3 +35,9 @@ class CasesConfig(AppConfig):
         notifications_appraisal.register()
         home_appraisal.register()
         demo.register("appraisal", seed_demo_appraisal, after=["cases"])
+
+        from tgpl.references import register_request_source
+
+        from .references import SOURCE
+
+        register_request_source(SOURCE)

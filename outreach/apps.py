@@ -5,3 +5,14 @@ class OutreachConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "outreach"
     verbose_name = "Truyền thông"
+
+    def ready(self):
+        from tgpl import communes, demo, targets
+
+        from . import contributions, home, selectors
+        from .demo import seed_demo_outreach
+
+        targets.register_provider(contributions.PROVIDER)
+        communes.register_designation_provider(selectors.designation_on)
+        demo.register("outreach", seed_demo_outreach, after=["plans", "cases"])
+        home.register()

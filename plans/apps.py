@@ -11,10 +11,18 @@ class PlansConfig(AppConfig):
         from tgpl.notifications.deadlines import register_provider
 
         from . import home, notifications
-        from .demo import seed_demo_plans
+        from .demo import close_past_demo_plans, seed_demo_plans
         from .reminders import plan_deadlines
 
         register_provider(plan_deadlines)
         demo.register("plans", seed_demo_plans, after=[])
+        # closing the past year's plan waits for the work recorded against it
+        demo.register("plans.closing", close_past_demo_plans, after=["plans", "outreach"])
         notifications.register()
         home.register()
+
+        from tgpl import targets as kernel_targets
+
+        from .targets import SOURCE
+
+        kernel_targets.register_task_source(SOURCE)

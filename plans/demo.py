@@ -56,7 +56,6 @@ def seed_demo_plans(centre: Centre, stdout) -> None:
             current = services.copy_plan_to_next_year(plan=current, actor=drafter)
         services.approve_plan(plan=current, actor=director)
         _add_progress(current, only_past=True)
-    _close_past_annual_plan(imported, director)
     _submit_next_year_draft(centre, drafter, year)
     stdout.write(f"  Kế hoạch mẫu: {Plan.objects.filter(centre=centre).count()} kế hoạch.")
 
@@ -110,14 +109,26 @@ def _report(item: PlanItem, actor: User, on, note: str, *, share: float, **extra
         )  # fmt: skip
 
 
-def _close_past_annual_plan(imported: list[Plan], director: User) -> None:
+def close_past_demo_plans(centre: Centre, stdout) -> None:
     """The 2021 annual plan is closed: its late tasks are carried to the next year or
-    dropped with a reason (the 2025 thematic plan is left offered for closing)."""
-    annual = next((p for p in imported if p.kind == Plan.Kind.ANNUAL), None)
+    dropped with a reason (the 2025 thematic plan is left offered for closing).
+
+    A seeder of its own, run after the apps that record the year's work against the
+    plan's tasks (outreach's activities of 2021): work is linked to an open plan's
+    tasks, and the plan is closed once its year is done."""
+    director = User.objects.get(username="giamdoc")
+    annual = (
+        Plan.objects.filter(
+            centre=centre,
+            kind=Plan.Kind.ANNUAL,
+            status=Plan.Status.APPROVED,
+            copied_from__isnull=True,
+            year__lt=timezone.localdate().year,
+        )
+        .order_by("year")
+        .first()
+    )
     if annual is None:
-        return
-    annual = Plan.objects.get(pk=annual.pk)  # as approved (the services lock and reload)
-    if annual.status != Plan.Status.APPROVED:
         return
     outcomes = {}
     for index, task in enumerate(selectors.open_tasks(annual)):

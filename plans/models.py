@@ -367,12 +367,24 @@ class QuantityTarget(models.Model):
         verbose_name_plural = "chỉ tiêu số lượng"
         ordering = ["item", "pk"]
 
+    # Work recorded by other apps against this target (plans.targets.attach_recorded).
+    recorded = 0
+
     def __str__(self) -> str:
         return f"{self.target} {self.label}"
 
     @property
     def percent(self) -> int:
         return min(100, round(100 * self.achieved / self.target)) if self.target else 0
+
+    @property
+    def reached(self) -> int:
+        """Reported by hand or recorded as work, whichever is more (never their sum)."""
+        return max(self.achieved, self.recorded)
+
+    @property
+    def reached_percent(self) -> int:
+        return min(100, round(100 * self.reached / self.target)) if self.target else 0
 
 
 class PlanItemPeriod(models.Model):

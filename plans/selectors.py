@@ -11,6 +11,7 @@ from tgpl.models import Department, User
 from tgpl.search import terms
 
 from .models import Milestone, Plan, PlanItem, PlanItemUnit
+from .targets import attach_recorded, overall_lines
 
 
 def plan_list(user: User, *, q: str = "", year=None, kind="", status="") -> QuerySet:
@@ -40,7 +41,7 @@ def get_plan_for(user: User, pk: int) -> Plan:
 
 def get_item_for(user: User, pk: int) -> PlanItem:
     try:
-        return (
+        item = (
             PlanItem.objects.visible_to(user)
             .select_related("plan__centre", "parent")
             .prefetch_related(
@@ -50,6 +51,8 @@ def get_item_for(user: User, pk: int) -> PlanItem:
         )
     except PlanItem.DoesNotExist as exc:
         raise Http404 from exc
+    attach_recorded([item])
+    return item
 
 
 def units_prefetch() -> Prefetch:
@@ -64,12 +67,14 @@ class ItemNode:
     task_count: int = 0
     done_count: int = 0
     overdue: bool = False
+    recorded: list[tuple[str, int]] = field(default_factory=list)  # the plan's total only
 
 
 def plan_tree(plan: Plan, today: date) -> tuple[list[ItemNode], ItemNode]:
     """The plan's items in the document's hierarchy, with progress rolled up to headings.
 
-    Five queries whatever the size: items, units, quantities, milestones, periods.
+    Five queries whatever the size: items, units, quantities, milestones, periods; and
+    those of the contribution providers (plans.targets.attach_recorded).
     """
     items = list(
         plan.items.order_by("position").prefetch_related(
@@ -86,6 +91,7 @@ def plan_tree(plan: Plan, today: date) -> tuple[list[ItemNode], ItemNode]:
         parent = nodes.get(item.parent_id)
         (parent.children if parent else roots).append(node)
     total = ItemNode(item=None)  # type: ignore[arg-type]
+    total.recorded = overall_lines(attach_recorded(items))
 
     def roll(node: ItemNode) -> tuple[int, int, int]:
         if node.item.is_task:
@@ -146,6 +152,7 @@ def board_tasks(
         ) - timedelta(days=1)
         tasks = tasks.filter(due__gte=q_start, due__lte=q_end)
     rows = list(tasks)
+    attach_recorded(rows)
     far = date.max
 
     def order(item: PlanItem):

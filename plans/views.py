@@ -15,6 +15,7 @@ from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.models import Department
 from tgpl.paginate import paginate
+from tgpl.targets import records_for
 
 from . import selectors, services
 from .forms import BoardFilterForm, ClosingForm, ItemForm, PlanForm, ProgressForm
@@ -320,6 +321,7 @@ def _item_page(request, item, form, may_update, status=200):
             "form": form,
             "may_update": may_update,
             "timeline": timeline_for(item),
+            "recorded_work": records_for(item.pk),
             "breadcrumbs": [
                 ("Kế hoạch", reverse("plans:index")),
                 (item.plan.number_text, reverse("plans:detail", args=[item.plan_id])),

@@ -5,10 +5,12 @@ other's private helpers."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from cases.models import EligibilityCategory, LegalAidRequest
 from cases.rules.eligibility import CategoryRule, age_problems, birth_problem
 from cases.states import AUTHORITY_CHANNELS
+from tgpl.communes import proposed_disadvantaged_area
 from tgpl.errors import BusinessRuleError
 from tgpl.kernel import local_date, now_or
 from tgpl.search import normalize, search_key
@@ -56,6 +58,16 @@ def request_search_key(req: LegalAidRequest, code: str = "") -> str:
     )
 
 
+def _propose_disadvantaged_area(req: LegalAidRequest, actor) -> None:
+    """ "Khu vực ĐBKK" comes from the commune's designation on the request date, as the
+    centre recorded it (tgpl.communes; outreach keeps the designations); typed by hand
+    only where no designation of that commune and year is recorded."""
+    on = local_date(req.received_at or timezone.now())
+    proposed = proposed_disadvantaged_area(actor.centre_id, req.commune_code, on)
+    if proposed is not None:
+        req.disadvantaged_area = proposed
+
+
 def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
     unknown = set(fields) - REQUEST_FIELDS
     if unknown:
@@ -82,6 +94,7 @@ def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
     if req.birth_date:
         req.birth_year = req.birth_date.year
     req.name_key = normalize(req.full_name)[:255]
+    _propose_disadvantaged_area(req, actor)
     try:
         req.full_clean(exclude=["centre", "received_by", "categories", "proofs"])
     except ValidationError as exc:
