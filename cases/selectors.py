@@ -230,10 +230,13 @@ class PerformerRow:
 
 
 def performer_rows(user, year: int) -> list[PerformerRow]:
-    """Performers of the user's centre with open cases and this year's litigation count."""
+    """Performers of the user's centre with open cases and this year's litigation count:
+    every performer for those who rate colleagues (`can_see_quota_ratings`), else the
+    user's own row only."""
     centres = roles.visible_centres(user)
+    mine = Q() if roles.can_see_quota_ratings(user) else Q(user=user)
     qs = (
-        Performer.objects.filter(centre__in=centres, is_active=True)
+        Performer.objects.filter(mine, centre__in=centres, is_active=True)
         .select_related("user", "user__department")
         .annotate(
             open_cases=Count("user__performed_cases", filter=OPEN_WORK),

@@ -85,6 +85,9 @@ def row(**statuses):
 RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "staff": 200,
                 "other_centre_staff": 200}  # fmt: skip
 CENTRE_MEMBERS_OK = {p: 200 for p in PERSONAS if "reviewer" not in p}
+IMPORTERS_OK = {"director": 200, "staff": 200, "other_centre_staff": 200}
+QUOTA_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "lawyer": 200,
+            "collaborator": 200}  # fmt: skip
 
 PAGES = {
     # lists by code, state, form, field and dates: the reviewer too (without the people)
@@ -97,11 +100,13 @@ PAGES = {
     ("cases:statistics", None): row(reviewer=200, rest=200),
     ("cases:statistics_export", None): row(reviewer=200, rest=200),
     ("cases:request_create", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
-    ("cases:request_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
-    ("cases:case_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    # bulk imports of the old registers: reception staff and the leaders (issue 12.7)
+    ("cases:request_import", None): row(**IMPORTERS_OK, reviewer=403, rest=403),
+    ("cases:case_import", None): row(**IMPORTERS_OK, reviewer=403, rest=403),
     ("cases:eligibility_check", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
     ("cases:inbox", None): row(director=200, head=200, admin_head=200, reviewer=403, rest=403),
-    ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, reviewer=403, rest=403),
+    # colleagues' quota ratings: leaders and heads; a performer sees their own row
+    ("cases:performer_list", None): row(**QUOTA_OK, reviewer=403, rest=403),
     ("cases:request_detail", "req"): row(director=200, staff=200, reviewer=200, rest=404),
     ("cases:request_edit", "req"): row(director=200, staff=200, reviewer=403, rest=404),
     ("cases:case_detail", "case"): row(
