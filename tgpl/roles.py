@@ -523,3 +523,24 @@ def can_reset_password_of(user, target) -> bool:
 def can_handle_online_submissions(user) -> bool:
     """Verify what people sent through the public page and record it as a request."""
     return can_receive_requests(user)
+
+
+def leadership_of(centres):
+    """The active directors and deputies (Ban Giám đốc) of these centres (a queryset),
+    the director first."""
+    from django.contrib.auth import get_user_model
+
+    director_first = models.Case(
+        models.When(groups__name=Role.DIRECTOR, then=0), default=1, output_field=models.IntegerField()
+    )
+    return (
+        get_user_model()
+        .objects.filter(centre__in=centres, is_active=True, groups__name__in=list(LEADERSHIP))
+        .annotate(rank=models.Min(director_first))
+        .order_by("centre_id", "rank", "full_name")
+    )
+
+
+def leadership_title(user) -> str:
+    """"Giám đốc" or "Phó Giám đốc" (the higher of the two a person holds)."""
+    return Role.DIRECTOR.label if is_director(user) else Role.DEPUTY_DIRECTOR.label
