@@ -13,7 +13,6 @@ from django.conf import settings
 
 from .models import Centre
 
-
 DEFAULT_CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước"
 
 

@@ -531,7 +531,9 @@ def leadership_of(centres):
     from django.contrib.auth import get_user_model
 
     director_first = models.Case(
-        models.When(groups__name=Role.DIRECTOR, then=0), default=1, output_field=models.IntegerField()
+        models.When(groups__name=Role.DIRECTOR, then=0),
+        default=1,
+        output_field=models.IntegerField(),
     )
     return (
         get_user_model()
@@ -542,5 +544,5 @@ def leadership_of(centres):
 
 
 def leadership_title(user) -> str:
-    """"Giám đốc" or "Phó Giám đốc" (the higher of the two a person holds)."""
+    """The title shown: Giám đốc, or Phó Giám đốc (the higher of the two held)."""
     return Role.DIRECTOR.label if is_director(user) else Role.DEPUTY_DIRECTOR.label
