@@ -21,3 +21,7 @@ class CasesConfig(AppConfig):
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
         home.register()
+        from . import home_online, online_notices
+
+        online_notices.register()  # issue 12.8
+        home_online.register()

@@ -378,3 +378,24 @@ def case_counts(user, date_from=None, date_to=None) -> CountTable:
         date_from,
         date_to,
     )
+
+
+# --- online submissions (issue 12.8) ------------------------------------------------------
+
+
+def online_submissions(user):
+    """Submissions of the user's centre, for those who verify them; none for anyone else."""
+    from cases.models import OnlineSubmission
+
+    if not roles.can_handle_online_submissions(user):
+        return OnlineSubmission.objects.none()
+    return OnlineSubmission.objects.filter(centre_id=user.centre_id)
+
+
+def get_online_submission_for(user, pk: int):
+    """One submission; "missing" and "not yours" give the same 404."""
+    found = online_submissions(user).select_related("legal_field", "request", "handled_by")
+    submission = found.filter(pk=pk).first()
+    if submission is None:
+        raise Http404("Không tìm thấy yêu cầu trực tuyến.")
+    return submission

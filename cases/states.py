@@ -162,3 +162,21 @@ class Stage(models.TextChoices):
     NEGOTIATION = "negotiation", "Làm việc với cơ quan, tổ chức"
     ADVICE = "advice", "Tư vấn"
     OTHER = "other", "Khác"
+
+
+# --- online submissions (issue 12.8) ----------------------------------------------------
+
+
+class OnlineStatus(models.TextChoices):
+    NEW = "new", "Chờ xác minh"
+    RECORDED = "recorded", "Đã tiếp nhận thành yêu cầu"
+    DECLINED = "declined", "Không tiếp nhận"
+
+
+ONLINE_TRANSITIONS = Transitions(
+    OnlineStatus,
+    record=T({OnlineStatus.NEW}, OnlineStatus.RECORDED, "tiếp nhận thành yêu cầu",
+             refusal="Yêu cầu trực tuyến này đã được xử lý."),
+    decline=T({OnlineStatus.NEW}, OnlineStatus.DECLINED, "không tiếp nhận",
+              refusal="Yêu cầu trực tuyến này đã được xử lý."),
+)  # fmt: skip

@@ -3,6 +3,7 @@ from django.urls import path
 from tgpl.documents.urls import document_urls
 
 from . import views
+from .views import online
 
 app_name = "cases"
 
@@ -41,4 +42,9 @@ urlpatterns = [
     path("change-requests/<int:pk>/answer/", views.change_answer, name="change_answer"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),
+    # --- online submissions, reception's side (issue 12.8) ---
+    path("online/", online.queue, name="online_queue"),
+    path("online/<int:pk>/", online.detail, name="online_detail"),
+    path("online/<int:pk>/record/", online.record, name="online_record"),
+    path("online/<int:pk>/decline/", online.decline, name="online_decline"),
 ]

@@ -546,3 +546,14 @@ def leadership_of(centres):
 def leadership_title(user) -> str:
     """The title shown: Giám đốc, or Phó Giám đốc (the higher of the two held)."""
     return Role.DIRECTOR.label if is_director(user) else Role.DEPUTY_DIRECTOR.label
+
+
+def reception_staff_of(centre_id: int):
+    """The active reception staff (viên chức) of a centre: told of online requests."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(centre_id=centre_id, is_active=True, groups__name=Role.STAFF)
+        .distinct()
+    )

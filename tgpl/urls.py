@@ -68,6 +68,7 @@ urlpatterns = [
     path("accounts/two-factor/verify/", security_views.verify, name="two_factor_verify"),
     path("plans/", include("plans.urls")),
     path("cases/", include("cases.urls")),
+    path("online/", include("cases.urls_online")),  # the public online intake (issue 12.8)
     path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
     path("documents/", include("tgpl.documents.urls")),

@@ -2,6 +2,7 @@
 
 from .case import Assignment, Case, CaseLogEntry, PerformerChangeRequest
 from .catalogue import CategoryProof, EligibilityCategory, LegalField, ProofDocument
+from .online import OnlineStatus, OnlineSubmission
 from .performer import LawyerContract, Performer, QuotaTier
 from .request import LegalAidRequest, RegisterCounter, RequestAttachment
 
@@ -14,6 +15,8 @@ __all__ = [
     "LawyerContract",
     "LegalAidRequest",
     "LegalField",
+    "OnlineStatus",
+    "OnlineSubmission",
     "Performer",
     "PerformerChangeRequest",
     "ProofDocument",
