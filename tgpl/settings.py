@@ -300,6 +300,8 @@ if LOCAL_BROKER_DIR and not REDIS_URL:
         "data_folder_out": f"{LOCAL_BROKER_DIR}/out",
         "processed_folder": f"{LOCAL_BROKER_DIR}/processed",
         "store_processed": False,
+        # the exchange tables too (kombu's default is "control" in the working directory)
+        "control_folder": f"{LOCAL_BROKER_DIR}/control",
     }
 
 # --- Application -----------------------------------------------------------------------
