@@ -22,6 +22,8 @@ class CasesConfig(AppConfig):
         notifications.register()
         home.register()
         from . import home_online, online_notices
+        from .demo_online import seed_demo_online
 
         online_notices.register()  # issue 12.8
         home_online.register()
+        demo.register("cases_online", seed_demo_online, after=["cases"])
