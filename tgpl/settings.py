@@ -337,6 +337,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 ONLINE_INTAKE_LIMIT = env.int("ONLINE_INTAKE_LIMIT", default=5)
 ONLINE_INTAKE_WINDOW_SECONDS = env.int("ONLINE_INTAKE_WINDOW_SECONDS", default=3600)
 ONLINE_STATUS_LIMIT = env.int("ONLINE_STATUS_LIMIT", default=30)
+# Days a handled online submission keeps the person's data (then blanked; cases/retention_online).
+ONLINE_SUBMISSION_KEEP_DAYS = env.int("ONLINE_SUBMISSION_KEEP_DAYS", default=90)
 # The centre named in the header of the public pages (the login page, the online intake);
 # empty: the centre's own name when the database holds exactly one.
 CENTRE_NAME = env.str("CENTRE_NAME", default="")

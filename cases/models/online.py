@@ -73,3 +73,7 @@ class OnlineSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def read_log_label(self) -> str:
+        return f"Yêu cầu trực tuyến {self.reference}"

@@ -25,6 +25,7 @@ from cases.services import online
 from cases.states import ONLINE_TRANSITIONS, Channel, OnlineStatus
 from tgpl import roles
 from tgpl.actions import submit
+from tgpl.audit import ReadKind, log_read
 from tgpl.kernel import allowed
 from tgpl.public import public_centre
 from tgpl.security import ratelimit
@@ -165,6 +166,7 @@ def queue(request):
 def detail(request, pk: int):
     _require_reception(request.user)
     submission = selectors.get_online_submission_for(request.user, pk)
+    log_read(request, submission, ReadKind.VIEW)  # a person's data, as for a request
     return _detail(request, submission)
 
 

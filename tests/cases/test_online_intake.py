@@ -100,6 +100,12 @@ def test_a_person_gets_a_reference_and_code_and_reception_gets_a_request_to_veri
     queue = reception.get(QUEUE).content.decode()
     assert submission.reference in queue
     assert "Hoàng Văn Thào" in queue
+    detail = reception.get(reverse("cases:online_detail", args=[submission.pk]))
+    assert "Thôn Khòn Quắc" in detail.content.decode()
+    from tgpl.audit.models import ReadLog
+
+    read = ReadLog.objects.get(user=staff)
+    assert read.label == f"Yêu cầu trực tuyến {submission.reference}"
 
 
 def test_a_wrong_answer_keeps_what_was_typed_and_asks_a_new_question(centre):
@@ -363,3 +369,29 @@ def test_anonymous_goes_to_login_from_every_other_page(url, centre):
     response = Client().get(url)
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_a_handled_submission_forgets_the_person_after_the_keeping_period(
+    centre, staff, travel_to, settings
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases.retention_online import anonymise_handled_online_submissions
+
+    send()
+    send(remote="203.0.113.99")
+    declined, waiting = OnlineSubmission.objects.order_by("pk")
+    online.decline_online_submission(actor=staff, submission=declined, note="Gửi nhầm")
+    soon = timezone.now() + timedelta(days=settings.ONLINE_SUBMISSION_KEEP_DAYS - 1)
+    assert anonymise_handled_online_submissions(soon) == 0
+    later = timezone.now() + timedelta(days=settings.ONLINE_SUBMISSION_KEEP_DAYS + 1)
+    assert anonymise_handled_online_submissions(later) == 1
+    declined.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (declined.full_name, declined.phone, declined.summary) == ("[đã ẩn danh]", "", "")
+    assert declined.reference.startswith("TT-")
+    assert not declined.history.exclude(full_name="[đã ẩn danh]").exists()
+    assert waiting.full_name == "Hoàng Văn Thào"  # still to verify: kept
+    assert anonymise_handled_online_submissions(later) == 0
