@@ -543,9 +543,10 @@ def leadership_of(centres):
     )
 
 
-def leadership_title(user) -> str:
-    """The title shown: Giám đốc, or Phó Giám đốc (the higher of the two held)."""
-    return Role.DIRECTOR.label if is_director(user) else Role.DEPUTY_DIRECTOR.label
+def leadership_title(leader) -> str:
+    """The title of a row of `leadership_of` (its rank: 0 for a director): Giám đốc, or
+    Phó Giám đốc (the higher of the two held)."""
+    return Role.DIRECTOR.label if leader.rank == 0 else Role.DEPUTY_DIRECTOR.label
 
 
 def reception_staff_of(centre_id: int):

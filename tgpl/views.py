@@ -39,12 +39,12 @@ def organisation(request):
         .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
         .order_by("centre__name", "kind", "position", "name")
     )
-    leaders = roles.leadership_of(centres).select_related("department").prefetch_related("groups")
+    leaders = roles.leadership_of(centres)
     by_centre: dict[int, dict] = {
         c.pk: {"centre": c, "leaders": [], "departments": []} for c in centres.order_by("name")
     }
     for leader in leaders:
-        leader.title = roles.leadership_title(leader)
+        leader.title = roles.leadership_title(leader)  # from its rank: no query
         by_centre[leader.centre_id]["leaders"].append(leader)
     for department in departments:
         by_centre[department.centre_id]["departments"].append(department)
