@@ -65,7 +65,16 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
         "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
         "decision": decision.pk, "attachment": attachment.pk, "draft": draft.pk,
         "change": change.pk, "log_entry": entry.pk, "stopped": stopped.pk,
+        "online": _online_submission(staff.centre).pk,
     }  # fmt: skip
+
+
+def _online_submission(centre):
+    from cases.services.online import submit_online
+
+    fields = {"full_name": "Gửi Trực Tuyến", "phone": "0912000111", "address": "Thôn Nà",
+              "summary": "Cần tư vấn."}  # fmt: skip
+    return submit_online(centre=centre, fields=fields)
 
 
 class Row(dict):
@@ -86,6 +95,7 @@ RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200,
                 "other_centre_staff": 200}  # fmt: skip
 CENTRE_MEMBERS_OK = {p: 200 for p in PERSONAS if "reviewer" not in p}
 IMPORTERS_OK = {"director": 200, "staff": 200, "other_centre_staff": 200}
+ONLINE_OK = {**RECEIVERS_OK, "other_centre_staff": 404}
 QUOTA_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "lawyer": 200,
             "collaborator": 200}  # fmt: skip
 
@@ -125,6 +135,10 @@ PAGES = {
         director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
     ("cases:assignment_detail", "decision"): row(
         director=302, head=302, officer=302, staff=302, reviewer=302, rest=404),
+    # what people sent online (issue 12.8): reception of that centre only
+    ("cases:online_queue", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:online_detail", "online"): row(**ONLINE_OK, reviewer=403, rest=403),
+    ("cases:online_record", "online"): row(**ONLINE_OK, reviewer=403, rest=403),
 }  # fmt: skip
 
 RECEPTION_ONLY = row(director=400, staff=400, reviewer=403, rest=404)
@@ -163,6 +177,9 @@ ACTIONS = {
         director=302, staff=302, officer=403, reviewer=403, rest=404),
     ("cases:number_document", "stopped", "discontinuation"): row(
         director=302, head=302, staff=302, reviewer=403, rest=404),
+    ("cases:online_decline", "online", None): row(
+        **{p: 400 for p in ONLINE_OK if ONLINE_OK[p] == 200}, other_centre_staff=404,
+        reviewer=403, rest=403),
 }  # fmt: skip
 
 
