@@ -81,7 +81,8 @@ def test_a_person_with_nothing_waiting_is_told_so(login, collaborator):
 
 @pytest.mark.parametrize(
     # staff: one more for the online requests waiting (issue 12.8)
-    ("persona", "pinned"), [("director", 21), ("head", 22), ("staff", 14), ("officer", 20)]
+    ("persona", "pinned"),
+    [("director", 21), ("head", 22), ("staff", 14), ("officer", 20)],
 )
 def test_home_page_query_count_does_not_grow_with_the_centre(
     persona, pinned, request, login, staff, head, officer, professional_office
