@@ -41,3 +41,12 @@ class CasesConfig(AppConfig):
         from .references import SOURCE
 
         register_request_source(SOURCE)
+
+        from . import home_online, online_notices
+        from .demo_online import seed_demo_online
+        from .retention_online import anonymise_handled_online_submissions
+
+        online_notices.register()  # issue 12.8
+        home_online.register()
+        demo.register("cases_online", seed_demo_online, after=["cases"])
+        retention.register("online_submissions", anonymise_handled_online_submissions)

@@ -230,10 +230,13 @@ class PerformerRow:
 
 
 def performer_rows(user, year: int) -> list[PerformerRow]:
-    """Performers of the user's centre with open cases and this year's litigation count."""
+    """Performers of the user's centre with open cases and this year's litigation count:
+    every performer for those who rate colleagues (`can_see_quota_ratings`), else the
+    user's own row only."""
     centres = roles.visible_centres(user)
+    mine = Q() if roles.can_see_quota_ratings(user) else Q(user=user)
     qs = (
-        Performer.objects.filter(centre__in=centres, is_active=True)
+        Performer.objects.filter(mine, centre__in=centres, is_active=True)
         .select_related("user", "user__department")
         .annotate(
             open_cases=Count("user__performed_cases", filter=OPEN_WORK),
@@ -434,3 +437,24 @@ def known_person_requests(
         KnownRequest(r, by_identity=bool(identity_number) and r.identity_number == identity_number)
         for r in qs[:KNOWN_LIMIT]
     ]
+
+
+# --- online submissions (issue 12.8) ------------------------------------------------------
+
+
+def online_submissions(user):
+    """Submissions of the user's centre, for those who verify them; none for anyone else."""
+    from cases.models import OnlineSubmission
+
+    if not roles.can_handle_online_submissions(user):
+        return OnlineSubmission.objects.none()
+    return OnlineSubmission.objects.filter(centre_id=user.centre_id)
+
+
+def get_online_submission_for(user, pk: int):
+    """One submission; "missing" and "not yours" give the same 404."""
+    found = online_submissions(user).select_related("legal_field", "request", "handled_by")
+    submission = found.filter(pk=pk).first()
+    if submission is None:
+        raise Http404("Không tìm thấy yêu cầu trực tuyến.")
+    return submission

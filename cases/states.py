@@ -225,3 +225,20 @@ QUOTA_TRANSITIONS = Transitions(
     edit=T({QuotaDecisionStatus.DRAFT}, None, "sửa chỉ tiêu"),
     issue=T({QuotaDecisionStatus.DRAFT}, QuotaDecisionStatus.ISSUED, "ban hành quyết định"),
 )
+
+# --- online submissions (issue 12.8) ----------------------------------------------------
+
+
+class OnlineStatus(models.TextChoices):
+    NEW = "new", "Chờ xác minh"
+    RECORDED = "recorded", "Đã tiếp nhận thành yêu cầu"
+    DECLINED = "declined", "Không tiếp nhận"
+
+
+ONLINE_TRANSITIONS = Transitions(
+    OnlineStatus,
+    record=T({OnlineStatus.NEW}, OnlineStatus.RECORDED, "tiếp nhận thành yêu cầu",
+             refusal="Yêu cầu trực tuyến này đã được xử lý."),
+    decline=T({OnlineStatus.NEW}, OnlineStatus.DECLINED, "không tiếp nhận",
+              refusal="Yêu cầu trực tuyến này đã được xử lý."),
+)  # fmt: skip

@@ -3,6 +3,7 @@ from django.urls import path
 from tgpl.documents.urls import document_urls
 
 from . import urls_appraisal, views
+from .views import online
 
 app_name = "cases"
 
@@ -42,4 +43,9 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),
     *urls_appraisal.urlpatterns,
+    # --- online submissions, reception's side (issue 12.8) ---
+    path("online/", online.queue, name="online_queue"),
+    path("online/<int:pk>/", online.detail, name="online_detail"),
+    path("online/<int:pk>/record/", online.record, name="online_record"),
+    path("online/<int:pk>/decline/", online.decline, name="online_decline"),
 ]

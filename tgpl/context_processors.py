@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
-from . import roles
+from . import public, roles
 
 NAV = [
     ("plans", "Kế hoạch", "plans:index", "bi-journal-text"),
@@ -14,12 +15,14 @@ NAV = [
 def shell(request):
     """What the page shell needs: navigation, the current area, the user's place."""
     user = getattr(request, "user", None)
+    band = SimpleLazyObject(lambda: public.band_for(user))  # read by base.html only
     if user is None or not user.is_authenticated:
-        return {"site_name": settings.SITE_NAME}
+        return {"site_name": settings.SITE_NAME, "band": band}
     match = getattr(request, "resolver_match", None)
     current = match.app_name if match else ""
     return {
         "site_name": settings.SITE_NAME,
+        "band": band,
         "nav_items": [
             {
                 "key": key,

@@ -300,6 +300,8 @@ if LOCAL_BROKER_DIR and not REDIS_URL:
         "data_folder_out": f"{LOCAL_BROKER_DIR}/out",
         "processed_folder": f"{LOCAL_BROKER_DIR}/processed",
         "store_processed": False,
+        # the exchange tables too (kombu's default is "control" in the working directory)
+        "control_folder": f"{LOCAL_BROKER_DIR}/control",
     }
 
 # --- Application -----------------------------------------------------------------------
@@ -326,3 +328,17 @@ LOGGING = {
     },
 }
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False  # tgpl.spreadsheets escapes every cell itself
+
+# --- Public forms: password reset, online intake (issue 12.7, 12.8) -------------------
+# Tries per client address (the lockout's address) within the window.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+PASSWORD_RESET_WINDOW_SECONDS = env.int("PASSWORD_RESET_WINDOW_SECONDS", default=3600)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
+ONLINE_INTAKE_LIMIT = env.int("ONLINE_INTAKE_LIMIT", default=5)
+ONLINE_INTAKE_WINDOW_SECONDS = env.int("ONLINE_INTAKE_WINDOW_SECONDS", default=3600)
+ONLINE_STATUS_LIMIT = env.int("ONLINE_STATUS_LIMIT", default=30)
+# Days a handled online submission keeps the person's data (then blanked; cases/retention_online).
+ONLINE_SUBMISSION_KEEP_DAYS = env.int("ONLINE_SUBMISSION_KEEP_DAYS", default=90)
+# The centre named in the header of the public pages (the login page, the online intake);
+# empty: the centre's own name when the database holds exactly one.
+CENTRE_NAME = env.str("CENTRE_NAME", default="")

@@ -6,6 +6,7 @@ from django.urls import include, path
 from . import health, views
 from .forms import LoginForm
 from .notifications import views as notification_views
+from .security import reset
 from .security import views as security_views
 
 handler400 = "tgpl.error_views.bad_request"
@@ -47,9 +48,27 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/two-factor/", security_views.enrol, name="two_factor_enrol"),
+    # --- password reset by e-mail (issue 12.7) ---
+    path("accounts/password/reset/", reset.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/password/reset/sent/",
+        reset.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/password/reset/<uidb64>/<token>/",
+        reset.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/password/reset/complete/",
+        reset.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("accounts/two-factor/verify/", security_views.verify, name="two_factor_verify"),
     path("plans/", include("plans.urls")),
     path("cases/", include("cases.urls")),
+    path("online/", include("cases.urls_online")),  # the public online intake (issue 12.8)
     path("outreach/", include("outreach.urls")),
     path("reports/", include("reports.urls")),
     path("documents/", include("tgpl.documents.urls")),

@@ -28,16 +28,27 @@ def dashboard(request):
 
 
 def organisation(request):
-    """The centres the user may see, with their departments, heads and staff."""
+    """The centres the user may see: the Ban Giám đốc (director and deputies) above the
+    departments, with their heads and staff."""
+    centres = roles.visible_centres(request.user)
     members = User.objects.filter(is_active=True).order_by("full_name")
     departments = (
-        Department.objects.filter(centre__in=roles.visible_centres(request.user), is_active=True)
+        Department.objects.filter(centre__in=centres, is_active=True)
         .select_related("centre", "head")
         .prefetch_related(Prefetch("members", queryset=members))
         .annotate(member_count=Count("members", filter=Q(members__is_active=True)))
         .order_by("centre__name", "kind", "position", "name")
     )
-    return render(request, "tgpl/organisation.html", {"departments": departments})
+    leaders = roles.leadership_of(centres)
+    by_centre: dict[int, dict] = {
+        c.pk: {"centre": c, "leaders": [], "departments": []} for c in centres.order_by("name")
+    }
+    for leader in leaders:
+        leader.title = roles.leadership_title(leader)  # from its rank: no query
+        by_centre[leader.centre_id]["leaders"].append(leader)
+    for department in departments:
+        by_centre[department.centre_id]["departments"].append(department)
+    return render(request, "tgpl/organisation.html", {"centres": list(by_centre.values())})
 
 
 @login_not_required

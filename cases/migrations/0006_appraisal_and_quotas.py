@@ -49,7 +49,7 @@ def load(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0004_intake_checks'),
+        ('cases', '0005_online_submissions'),
         ('tgpl', '0013_user_must_change_password'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,6 +12,7 @@ from .appraisal import (
 )
 from .case import Assignment, Case, CaseLogEntry, PerformerChangeRequest
 from .catalogue import CategoryProof, EligibilityCategory, LegalField, ProofDocument
+from .online import OnlineStatus, OnlineSubmission
 from .performer import LawyerContract, Performer, QuotaTier
 from .quotas import CoPerformer, OfficerQuota, QuotaDecision, QuotaRules
 from .request import LegalAidRequest, RegisterCounter, RequestAttachment
@@ -36,6 +37,8 @@ __all__ = [
     "LegalAidRequest",
     "LegalField",
     "OfficerQuota",
+    "OnlineStatus",
+    "OnlineSubmission",
     "Performer",
     "PerformerChangeRequest",
     "ProofDocument",

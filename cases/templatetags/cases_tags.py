@@ -43,3 +43,17 @@ def limit_label(state: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key) if mapping else key
+
+
+@register.simple_tag(takes_context=True)
+def case_tabs_access(context) -> dict[str, bool]:
+    """Which tabs of the cases pages this user may open: the predicates their views use."""
+    from tgpl import roles
+
+    user = context["request"].user
+    return {
+        "inbox": roles.can_open_assignment_inbox(user),
+        "online": roles.can_handle_online_submissions(user),
+        "performers": roles.can_open_performer_list(user),
+        "statistics": roles.can_see_case_statistics(user),
+    }

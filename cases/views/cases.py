@@ -51,7 +51,7 @@ def case_list(request):
             "page": page,
             "query": query,
             "personal": roles.can_see_personal_data(request.user),
-            "can_import": roles.can_receive_requests(request.user),
+            "can_import": roles.can_import_registers(request.user),
         },
     )
 
@@ -301,7 +301,7 @@ def change_answer(request, pk: int):
 
 
 def inbox(request):
-    if not (roles.is_department_head(request.user) or roles.is_leadership(request.user)):
+    if not roles.can_open_assignment_inbox(request.user):
         raise PermissionDenied
     page, query = paginate(request, selectors.approval_inbox(request.user))
     return render(
@@ -318,7 +318,7 @@ def inbox(request):
 
 
 def performer_list(request):
-    if not roles.is_centre_member(request.user):
+    if not roles.can_open_performer_list(request.user):
         raise PermissionDenied
     year = timezone.localdate().year
     if request.GET.get("year", "").isdigit():

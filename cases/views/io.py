@@ -91,7 +91,7 @@ def _import_page(request, *, importer, done: str, success_url: str, title: str, 
 
 
 def request_import(request):
-    if not roles.can_receive_requests(request.user):
+    if not roles.can_import_registers(request.user):
         raise PermissionDenied
     return _import_page(
         request,
@@ -106,8 +106,8 @@ def request_import(request):
 
 def case_import(request):
     """The old Sổ thụ lý of a centre moving to this software: the people who accept
-    requests (and so write the register) bring in its rows, as for the request register."""
-    if not roles.can_receive_requests(request.user):
+    requests and keep the register (reception staff) and the leaders bring in its rows."""
+    if not roles.can_import_registers(request.user):
         raise PermissionDenied
     return _import_page(
         request,

@@ -57,6 +57,7 @@ def request_list(request):
             "query": query,
             "personal": roles.can_see_personal_data(request.user),
             "can_receive": roles.can_receive_requests(request.user),
+            "can_import": roles.can_import_registers(request.user),
         },
     )
 

@@ -65,7 +65,16 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
         "req": req.pk, "case": case.pk, "proposal": proposal.pk, "refused": refused.pk,
         "decision": decision.pk, "attachment": attachment.pk, "draft": draft.pk,
         "change": change.pk, "log_entry": entry.pk, "stopped": stopped.pk,
+        "online": _online_submission(staff.centre).pk,
     }  # fmt: skip
+
+
+def _online_submission(centre):
+    from cases.services.online import submit_online
+
+    fields = {"full_name": "Gửi Trực Tuyến", "phone": "0912000111", "address": "Thôn Nà",
+              "summary": "Cần tư vấn."}  # fmt: skip
+    return submit_online(centre=centre, fields=fields)
 
 
 class Row(dict):
@@ -85,6 +94,10 @@ def row(**statuses):
 RECEIVERS_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "staff": 200,
                 "other_centre_staff": 200}  # fmt: skip
 CENTRE_MEMBERS_OK = {p: 200 for p in PERSONAS if "reviewer" not in p}
+IMPORTERS_OK = {"director": 200, "staff": 200, "other_centre_staff": 200}
+ONLINE_OK = {**RECEIVERS_OK, "other_centre_staff": 404}
+QUOTA_OK = {"director": 200, "head": 200, "admin_head": 200, "officer": 200, "lawyer": 200,
+            "collaborator": 200}  # fmt: skip
 
 PAGES = {
     # lists by code, state, form, field and dates: the reviewer too (without the people)
@@ -97,11 +110,13 @@ PAGES = {
     ("cases:statistics", None): row(reviewer=200, rest=200),
     ("cases:statistics_export", None): row(reviewer=200, rest=200),
     ("cases:request_create", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
-    ("cases:request_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
-    ("cases:case_import", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    # bulk imports of the old registers: reception staff and the leaders (issue 12.7)
+    ("cases:request_import", None): row(**IMPORTERS_OK, reviewer=403, rest=403),
+    ("cases:case_import", None): row(**IMPORTERS_OK, reviewer=403, rest=403),
     ("cases:eligibility_check", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
     ("cases:inbox", None): row(director=200, head=200, admin_head=200, reviewer=403, rest=403),
-    ("cases:performer_list", None): row(**CENTRE_MEMBERS_OK, reviewer=403, rest=403),
+    # colleagues' quota ratings: leaders and heads; a performer sees their own row
+    ("cases:performer_list", None): row(**QUOTA_OK, reviewer=403, rest=403),
     ("cases:request_detail", "req"): row(director=200, staff=200, reviewer=200, rest=404),
     ("cases:request_edit", "req"): row(director=200, staff=200, reviewer=403, rest=404),
     ("cases:case_detail", "case"): row(
@@ -120,6 +135,10 @@ PAGES = {
         director=200, head=200, officer=200, staff=200, reviewer=403, rest=404),
     ("cases:assignment_detail", "decision"): row(
         director=302, head=302, officer=302, staff=302, reviewer=302, rest=404),
+    # what people sent online (issue 12.8): reception of that centre only
+    ("cases:online_queue", None): row(**RECEIVERS_OK, reviewer=403, rest=403),
+    ("cases:online_detail", "online"): row(**ONLINE_OK, reviewer=403, rest=403),
+    ("cases:online_record", "online"): row(**ONLINE_OK, reviewer=403, rest=403),
 }  # fmt: skip
 
 RECEPTION_ONLY = row(director=400, staff=400, reviewer=403, rest=404)
@@ -158,6 +177,9 @@ ACTIONS = {
         director=302, staff=302, officer=403, reviewer=403, rest=404),
     ("cases:number_document", "stopped", "discontinuation"): row(
         director=302, head=302, staff=302, reviewer=403, rest=404),
+    ("cases:online_decline", "online", None): row(
+        **{p: 400 for p in ONLINE_OK if ONLINE_OK[p] == 200}, other_centre_staff=404,
+        reviewer=403, rest=403),
 }  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from tgpl import lockouts, roles, services
 from tgpl.errors import BusinessRuleError
 from tgpl.models import Agency, Centre, Department, User
 from tgpl.roles import Role
-from tgpl.security.admin_actions import reset_two_factor_action
+from tgpl.security.admin_actions import reset_two_factor_action, set_temporary_password_action
 
 from .scoping import BackOffice, OrganisationAdmin
 
@@ -162,7 +162,7 @@ class UserAdmin(OrganisationAdmin, DjangoUserAdmin):
     ordering = ["full_name"]
     list_select_related = ["centre", "department"]
     filter_horizontal = []
-    actions = ["unlock_accounts", reset_two_factor_action]
+    actions = ["unlock_accounts", reset_two_factor_action, set_temporary_password_action]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         ("Thông tin cá nhân", {"fields": ["full_name", "email", "phone", "job_title"]}),
