@@ -3,6 +3,7 @@ from django.urls import path
 from tgpl.documents.urls import document_urls
 
 from . import views
+from .urls_proceedings import urlpatterns as proceedings_urls
 
 app_name = "cases"
 
@@ -41,4 +42,5 @@ urlpatterns = [
     path("change-requests/<int:pk>/answer/", views.change_answer, name="change_answer"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/<slug:action>/", views.case_action, name="case_action"),
+    *proceedings_urls,  # issue 17
 ]

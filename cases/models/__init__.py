@@ -21,3 +21,7 @@ __all__ = [
     "RegisterCounter",
     "RequestAttachment",
 ]
+
+from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
+
+__all__ += ["DefenceRegistration", "LimitEvent", "ProceduralNotice"]

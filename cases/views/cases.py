@@ -34,6 +34,7 @@ from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
 from .common import filters_from
+from .proceedings import case_panel
 
 LIST_CRUMB = ("Vụ việc", "/cases/list/")
 
@@ -138,6 +139,7 @@ def _detail(request, case, bound=None, status=200):
             "changes": changes,
             "documents": documents_of(request.user, case),
             "log_entries": case.log_entries.select_related("created_by"),
+            **case_panel(request.user, case),  # issue 17: proceedings, limit events
             "checklist": case.checklist(),
             "can": _permissions(request.user, case),
             "is_advice": case.form == Form.ADVICE,

@@ -1,0 +1,126 @@
+"""Reads of coordination in proceedings: the register of notices (Mẫu 05), a notice with
+its clocks, a case's registrations and the starts of its limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+
+from cases.models import Assignment, Case, DefenceRegistration, LimitEvent, ProceduralNotice
+from cases.rules import limits
+from cases.rules import proceedings as clocks
+from cases.states import AUTHORITY_CHANNELS, AssignmentStatus
+from tgpl.calendar import work_calendar
+from tgpl.search import terms
+
+
+def _local(moment: datetime | None) -> datetime | None:
+    return timezone.localtime(moment) if moment is not None else None
+
+
+def notice_list(user, *, year: int | None = None, q: str = ""):
+    qs = ProceduralNotice.objects.visible_to(user).select_related(
+        "agency", "recorded_by", "request__case__performer"
+    )
+    if year:
+        qs = qs.filter(register_year=year)
+    for term in terms(q):
+        qs = qs.filter(search_key__contains=term)
+    return qs
+
+
+def register_rows(user, year: int):
+    """The register of notices of a year (Mẫu 05), in its serial order."""
+    return notice_list(user, year=year).order_by("register_number")
+
+
+def get_notice_for(user, pk: int, can=None) -> ProceduralNotice:
+    try:
+        notice = notice_list(user).get(pk=pk)
+    except ProceduralNotice.DoesNotExist:
+        raise Http404("Không tìm thấy thông báo.") from None
+    if can is not None and not can(user):
+        raise PermissionDenied
+    return notice
+
+
+def _appointed_at(notice: ProceduralNotice) -> datetime | None:
+    case = getattr(notice.request, "case", None) if notice.request_id else None
+    return _local(case.appointed_at) if case is not None else None
+
+
+def notice_clocks(notice: ProceduralNotice, now=None) -> list[clocks.RunningClock]:
+    facts = clocks.NoticeFacts(
+        kind=notice.kind,
+        received_at=timezone.localtime(notice.received_at),
+        person_status=notice.person_status,
+        mandatory_defence=notice.mandatory_defence,
+        person_requested_at=_local(notice.person_requested_at),
+        appointed_at=_appointed_at(notice),
+    )
+    return clocks.notice_clocks(facts, work_calendar(), timezone.localtime(now))
+
+
+@dataclass
+class RegistrationRow:
+    registration: DefenceRegistration
+    clocks: list[clocks.RunningClock]
+
+
+def _replaced_at(reg: DefenceRegistration, replacements: list[Assignment]) -> datetime | None:
+    if reg.outcome_at is None:
+        return None
+    times = [a.decided_at for a in replacements if a.decided_at and a.decided_at >= reg.outcome_at]
+    return _local(min(times)) if times else None
+
+
+def case_registrations(case: Case, now=None) -> list[RegistrationRow]:
+    """Registrations of a case with the body's limit and the replacement clock; the
+    replacement is met by the first approved replacement after the refusal."""
+    regs = list(case.registrations.select_related("agency", "performer"))
+    if not regs:
+        return []
+    replacements = list(
+        case.assignments.filter(
+            kind=Assignment.Kind.REPLACE,
+            status__in=[AssignmentStatus.APPROVED, AssignmentStatus.SUPERSEDED],
+        )
+    )
+    calendar, now = work_calendar(), timezone.localtime(now)
+    rows = []
+    for reg in regs:
+        facts = clocks.RegistrationFacts(
+            kind=reg.kind,
+            submitted_at=timezone.localtime(reg.submitted_at),
+            registered_at=_local(reg.registered_at),
+            outcome=reg.outcome,
+            outcome_at=_local(reg.outcome_at),
+            replaced_at=_replaced_at(reg, replacements),
+        )
+        rows.append(RegistrationRow(reg, clocks.registration_clocks(facts, calendar, now)))
+    return rows
+
+
+def clock_starts(case: Case) -> limits.ClockStarts:
+    """Which start each of the case's limits uses (uses prefetched notices and events)."""
+    req = case.request
+    notified = None
+    if req.channel in AUTHORITY_CHANNELS and req.notified_at is not None:
+        notified = timezone.localtime(req.notified_at)
+    notices = list(req.notices.all())
+    events = list(case.limit_events.all())
+    papers = [e.at for e in events if e.kind == LimitEvent.Kind.PAPERS_ARRIVED]
+    return limits.ClockStarts(
+        notified_at=notified,
+        immediate=any(n.mandatory_defence for n in notices),
+        papers_arrived_at=_local(max(papers)) if papers else None,
+        force_majeure=any(e.kind == LimitEvent.Kind.FORCE_MAJEURE for e in events),
+    )
+
+
+def case_limit_events(case: Case):
+    return case.limit_events.select_related("recorded_by")

@@ -1,0 +1,24 @@
+"""Paths of coordination in proceedings, conflicts, complaints, rosters and fees
+(issue 17); appended to cases/urls.py."""
+
+from django.urls import path
+
+from .views import proceedings
+
+urlpatterns = [
+    path("notices/", proceedings.notice_list, name="notice_list"),
+    path("notices/new/", proceedings.notice_create, name="notice_create"),
+    path("notices/register/<int:year>/", proceedings.notice_register, name="notice_register"),
+    path("notices/<int:pk>/", proceedings.notice_detail, name="notice_detail"),
+    path("notices/<int:pk>/<slug:action>/", proceedings.notice_action, name="notice_action"),
+    path(
+        "<int:pk>/proceedings/registrations/<int:registration_pk>/outcome/",
+        proceedings.registration_outcome,
+        name="registration_outcome",
+    ),
+    path(
+        "<int:pk>/proceedings/<slug:action>/",
+        proceedings.case_proceedings_action,
+        name="case_proceedings_action",
+    ),
+]
