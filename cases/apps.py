@@ -21,3 +21,9 @@ class CasesConfig(AppConfig):
         retention.register("closed_case_history", anonymise_closed_case_history)
         notifications.register()
         home.register()
+        # issue 17: every request is in the conflict-of-interest index from reception
+        from tgpl.kernel import subscribe
+
+        from .services.conflicts import index_request_event
+
+        subscribe("request_received", index_request_event)

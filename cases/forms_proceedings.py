@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from cases.models import DefenceRegistration, LegalAidRequest, ProceduralNotice
+from cases.models import ConflictCheck, DefenceRegistration, LegalAidRequest, ProceduralNotice
 from cases.states import Stage
 from tgpl.forms import FormMixin
 from tgpl.models import Agency
@@ -107,4 +107,14 @@ class LimitEventForm(FormMixin, forms.Form):
     at = moment_field("Thời điểm")
     note = forms.CharField(
         label="Giấy tờ đã nhận / lý do", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ConflictDecisionForm(FormMixin, forms.Form):
+    stage = forms.ChoiceField(label="Thời điểm kiểm tra", choices=ConflictCheck.Stage.choices)
+    decision = forms.ChoiceField(label="Quyết định", choices=ConflictCheck.Decision.choices)
+    note = forms.CharField(
+        label="Lý do (bắt buộc khi có trường hợp trùng)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

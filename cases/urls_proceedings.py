@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import proceedings
+from .views import conflicts, proceedings
 
 urlpatterns = [
     path("notices/", proceedings.notice_list, name="notice_list"),
@@ -21,4 +21,5 @@ urlpatterns = [
         proceedings.case_proceedings_action,
         name="case_proceedings_action",
     ),
+    path("conflicts/requests/<int:pk>/", conflicts.conflict_check, name="conflict_check"),
 ]

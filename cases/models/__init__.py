@@ -22,6 +22,8 @@ __all__ = [
     "RequestAttachment",
 ]
 
+# issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
+from .conflicts import ConflictCheck, PartyKey
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 
-__all__ += ["DefenceRegistration", "LimitEvent", "ProceduralNotice"]
+__all__ += ["ConflictCheck", "DefenceRegistration", "LimitEvent", "PartyKey", "ProceduralNotice"]
