@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from django import forms
 
-from cases.models import ConflictCheck, DefenceRegistration, LegalAidRequest, ProceduralNotice
+from cases.models import (
+    Case,
+    Complaint,
+    ConflictCheck,
+    DefenceRegistration,
+    LegalAidRequest,
+    ProceduralNotice,
+)
 from cases.states import Stage
 from tgpl.forms import FormMixin
 from tgpl.models import Agency
@@ -117,4 +124,39 @@ class ConflictDecisionForm(FormMixin, forms.Form):
         label="Lý do (bắt buộc khi có trường hợp trùng)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class ComplaintForm(FormMixin, forms.ModelForm):
+    received_at = moment_field("Thời điểm nhận đơn")
+
+    class Meta:
+        model = Complaint
+        fields = [
+            "received_at",
+            "complainant_name",
+            "complainant_phone",
+            "against",
+            "ground",
+            "case",
+            "performer",
+            "content",
+        ]
+        widgets = {"content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, cases=None, performers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = cases if cases is not None else Case.objects.none()
+        self.fields["performer"].queryset = (
+            performers if performers is not None else self.fields["performer"].queryset.none()
+        )
+
+
+class ComplaintStepForm(FormMixin, forms.Form):
+    at = moment_field("Thời điểm")
+    result = forms.ChoiceField(
+        label="Kết quả", required=False, choices=[("", "—"), *Complaint.Result.choices]
+    )
+    text = forms.CharField(
+        label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

@@ -7,13 +7,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
-from cases.models import Assignment, Case, DefenceRegistration, LimitEvent, ProceduralNotice
+from cases.models import (
+    Assignment,
+    Case,
+    Complaint,
+    DefenceRegistration,
+    LimitEvent,
+    ProceduralNotice,
+)
+from cases.rules import complaints as complaint_rules
 from cases.rules import limits
 from cases.rules import proceedings as clocks
-from cases.states import AUTHORITY_CHANNELS, AssignmentStatus
+from cases.states import AUTHORITY_CHANNELS, AssignmentStatus, ComplaintGround, ComplaintStatus
 from tgpl.calendar import work_calendar
 from tgpl.search import terms
 
@@ -124,3 +133,61 @@ def clock_starts(case: Case) -> limits.ClockStarts:
 
 def case_limit_events(case: Case):
     return case.limit_events.select_related("recorded_by")
+
+
+# --- complaints (Điều 45) ----------------------------------------------------------------
+
+
+def complaint_list(user, *, year: int | None = None):
+    qs = Complaint.objects.visible_to(user).select_related("performer", "case")
+    if year:
+        qs = qs.filter(received_at__year=year)
+    return qs
+
+
+def get_complaint_for(user, pk: int) -> Complaint:
+    try:
+        return complaint_list(user).select_related("received_by", "decided_by").get(pk=pk)
+    except Complaint.DoesNotExist:
+        raise Http404("Không tìm thấy đơn khiếu nại.") from None
+
+
+def complaint_limits(c: Complaint, now=None) -> list[complaint_rules.RunningComplaintLimit]:
+    facts = complaint_rules.ComplaintFacts(
+        received_at=timezone.localtime(c.received_at),
+        accepted_at=_local(c.accepted_at),
+        declined_at=_local(c.declined_at),
+        decided_at=_local(c.decided_at),
+        appealed_at=_local(c.appealed_at),
+        appeal_decided_at=_local(c.appeal_decided_at),
+    )
+    return complaint_rules.complaint_limits(facts, work_calendar(), timezone.localtime(now))
+
+
+def complaint_figures(user, year: int) -> dict:
+    """Counts for the reports: by ground and state, by whom it was against, and how
+    many were upheld (one query)."""
+    rows = (
+        complaint_list(user, year=year)
+        .order_by()
+        .values_list("ground", "status", "against", "result")
+        .annotate(n=Count("pk"))
+    )
+    by_ground: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    by_against: dict[str, int] = {}
+    upheld = total = 0
+    for ground, status, against, result, n in rows:
+        total += n
+        by_ground[ground] = by_ground.get(ground, 0) + n
+        by_status[status] = by_status.get(status, 0) + n
+        by_against[against] = by_against.get(against, 0) + n
+        if result in (Complaint.Result.UPHELD, Complaint.Result.PARTLY):
+            upheld += n
+    return {
+        "total": total,
+        "upheld": upheld,
+        "by_ground": [(label, by_ground.get(v, 0)) for v, label in ComplaintGround.choices],
+        "by_status": [(label, by_status.get(v, 0)) for v, label in ComplaintStatus.choices],
+        "by_against": [(label, by_against.get(v, 0)) for v, label in Complaint.Against.choices],
+    }

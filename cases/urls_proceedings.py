@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import conflicts, proceedings
+from .views import complaints, conflicts, proceedings
 
 urlpatterns = [
     path("notices/", proceedings.notice_list, name="notice_list"),
@@ -22,4 +22,12 @@ urlpatterns = [
         name="case_proceedings_action",
     ),
     path("conflicts/requests/<int:pk>/", conflicts.conflict_check, name="conflict_check"),
+    path("complaints/", complaints.complaint_list, name="complaint_list"),
+    path("complaints/new/", complaints.complaint_create, name="complaint_create"),
+    path("complaints/<int:pk>/", complaints.complaint_detail, name="complaint_detail"),
+    path(
+        "complaints/<int:pk>/<slug:action>/",
+        complaints.complaint_action,
+        name="complaint_action",
+    ),
 ]

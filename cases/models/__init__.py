@@ -23,7 +23,15 @@ __all__ = [
 ]
 
 # issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
+from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 
-__all__ += ["ConflictCheck", "DefenceRegistration", "LimitEvent", "PartyKey", "ProceduralNotice"]
+__all__ += [
+    "Complaint",
+    "ConflictCheck",
+    "DefenceRegistration",
+    "LimitEvent",
+    "PartyKey",
+    "ProceduralNotice",
+]
