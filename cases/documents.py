@@ -235,3 +235,56 @@ DISCONTINUATION = register(
         read_record=lambda case: case.request,
     )
 )
+
+
+# --- issue 17: the duty roster sent to the procedural body --------------------------------
+
+from .models import DutyRoster  # noqa: E402 - appended block of issue 17
+
+
+def roster_notice(roster) -> Document:
+    """The month's roster with the performers and their phones, sent to the agency
+    (TTLT 10/2018 Điều 3.2: the list and phone numbers of the performers)."""
+    shifts = roster.shifts.select_related("performer__performer").order_by("day", "start")
+    lines = [
+        f"Trung tâm Trợ giúp pháp lý nhà nước thông báo lịch trực trợ giúp pháp lý tháng "
+        f"{roster.month:02d}/{roster.year} tại {roster.agency.name} như sau:"
+    ]
+    for s in shifts:
+        profile = getattr(s.performer, "performer", None)
+        title = PERFORMER_TITLES.get(profile.kind, "") if profile else ""
+        lines.append(
+            f"- Ngày {s.day:%d/%m/%Y}, từ {s.start:%H:%M} đến {s.end:%H:%M}: "
+            f"{title} {s.performer.full_name}, điện thoại {s.phone}"
+        )
+    lines.append(
+        "Khi có người thuộc diện được trợ giúp pháp lý yêu cầu, đề nghị Quý cơ quan liên hệ "
+        "người trực theo số điện thoại trên và gửi Thông báo (Mẫu 03) hoặc Thông tin (Mẫu 04) "
+        "theo Thông tư liên tịch số 10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC"
+    )
+    return b.notice(
+        _head(ROSTER, roster, _signer(roster.issued_by, roster.centre)),
+        subject=f"lịch trực trợ giúp pháp lý tháng {roster.month:02d}/{roster.year}",
+        addressees=[roster.agency.name],
+        paragraphs=lines,
+        recipients=[roster.agency.name, "Lưu: VT"],
+    )
+
+
+ROSTER = register(
+    DocumentKind(
+        name="roster",
+        label="thông báo lịch trực",
+        model=DutyRoster,
+        number_kind="TB",
+        visible_to=lambda user: DutyRoster.objects.visible_to(user),
+        build=roster_notice,
+        subject=lambda r: f"Về việc lịch trực TGPL tháng {r.month:02d}/{r.year} – {r.agency.name}",
+        absent=lambda r: "" if r.status == "issued" else "Lịch trực chưa ban hành.",
+        title=lambda r: f"Thông báo lịch trực tháng {r.month:02d}/{r.year} – {r.agency.name}",
+        listed_on=DutyRoster,
+        page=lambda r: reverse("cases:roster_detail", args=[r.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "agency", "issued_by__department"),
+    )
+)

@@ -160,3 +160,41 @@ class ComplaintStepForm(FormMixin, forms.Form):
     text = forms.CharField(
         label="Nội dung, lý do", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class RosterForm(FormMixin, forms.Form):
+    agency = forms.ModelChoiceField(label="Nơi trực", queryset=Agency.objects.none())
+    year = forms.IntegerField(label="Năm", min_value=2018, max_value=2100)
+    month = forms.IntegerField(label="Tháng", min_value=1, max_value=12)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = procedural_agencies()
+
+
+class ShiftForm(FormMixin, forms.Form):
+    day = forms.DateField(
+        label="Ngày trực", input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )  # fmt: skip
+    start = forms.TimeField(label="Từ giờ", initial="07:30")
+    end = forms.TimeField(label="Đến giờ", initial="17:00")
+    performer = forms.ModelChoiceField(label="Người trực", queryset=Case.objects.none())
+    phone = forms.CharField(label="Điện thoại (mặc định của người trực)", required=False)
+
+    def __init__(self, *args, performers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if performers is not None:
+            self.fields["performer"].queryset = performers
+
+
+class LeaveForm(FormMixin, forms.Form):
+    performer = forms.ModelChoiceField(label="Người thực hiện", queryset=Case.objects.none())
+    start = forms.DateField(label="Từ ngày", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    end = forms.DateField(label="Đến ngày", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    reason = forms.CharField(label="Lý do", required=False)
+
+    def __init__(self, *args, performers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if performers is not None:
+            self.fields["performer"].queryset = performers

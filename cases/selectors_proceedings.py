@@ -16,6 +16,8 @@ from cases.models import (
     Case,
     Complaint,
     DefenceRegistration,
+    DutyRoster,
+    DutyShift,
     LimitEvent,
     ProceduralNotice,
 )
@@ -191,3 +193,39 @@ def complaint_figures(user, year: int) -> dict:
         "by_status": [(label, by_status.get(v, 0)) for v, label in ComplaintStatus.choices],
         "by_against": [(label, by_against.get(v, 0)) for v, label in Complaint.Against.choices],
     }
+
+
+# --- duty rosters ------------------------------------------------------------------------
+
+
+def roster_list(user, *, year: int, month: int):
+    return (
+        DutyRoster.objects.visible_to(user)
+        .filter(year=year, month=month)
+        .select_related("agency")
+        .annotate(shift_count=Count("shifts"))
+    )
+
+
+def get_roster_for(user, pk: int) -> DutyRoster:
+    try:
+        return DutyRoster.objects.visible_to(user).select_related("agency", "issued_by").get(pk=pk)
+    except DutyRoster.DoesNotExist:
+        raise Http404("Không tìm thấy lịch trực.") from None
+
+
+def roster_shifts(roster: DutyRoster):
+    return roster.shifts.select_related("performer").order_by("day", "start")
+
+
+def on_duty(notice: ProceduralNotice):
+    """Who is on duty at the notifying agency on the notice's day: the proposal of whom
+    to appoint (TTLT 10/2018 Điều 3.3)."""
+    day = timezone.localtime(notice.received_at).date()
+    return (
+        DutyShift.objects.filter(
+            roster__centre_id=notice.centre_id, roster__agency_id=notice.agency_id, day=day
+        )
+        .select_related("performer")
+        .order_by("start")
+    )

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import complaints, conflicts, proceedings
+from .views import complaints, conflicts, proceedings, rosters
 
 urlpatterns = [
     path("notices/", proceedings.notice_list, name="notice_list"),
@@ -30,4 +30,8 @@ urlpatterns = [
         complaints.complaint_action,
         name="complaint_action",
     ),
+    path("rosters/", rosters.roster_list, name="roster_list"),
+    path("rosters/leave/", rosters.leave_create, name="leave_create"),
+    path("rosters/<int:pk>/", rosters.roster_detail, name="roster_detail"),
+    path("rosters/<int:pk>/<slug:action>/", rosters.roster_action, name="roster_action"),
 ]

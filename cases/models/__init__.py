@@ -26,12 +26,16 @@ __all__ = [
 from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
+from .rosters import DutyRoster, DutyShift, PerformerLeave
 
 __all__ += [
     "Complaint",
     "ConflictCheck",
     "DefenceRegistration",
+    "DutyRoster",
+    "DutyShift",
     "LimitEvent",
     "PartyKey",
+    "PerformerLeave",
     "ProceduralNotice",
 ]

@@ -95,6 +95,7 @@ def _notice_page(request, notice, bound=None, status=200):
             "notice": notice,
             "case": case,
             "clocks": selectors_proceedings.notice_clocks(notice),
+            "on_duty": list(selectors_proceedings.on_duty(notice)),
             "can_record": roles.can_record_notices(request.user),
             "forms": forms,
         },
