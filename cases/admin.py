@@ -125,3 +125,20 @@ class CaseAdmin(ReadOnlyAdmin):
     list_filter = ["status", "form"]
     list_select_related = ["department", "performer"]
     personal_fields = ("request", "outcome_note", "notice_text")
+
+
+# --- issue 17: the fees' dated data (shared, kept by the system administrator) ----------
+
+from .models import BaseSalary, FeeRate  # noqa: E402
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(CatalogueAdmin):
+    list_display = ["valid_from", "amount", "source"]
+
+
+@admin.register(FeeRate)
+class FeeRateAdmin(CatalogueAdmin):
+    list_display = [
+        "valid_from", "form", "performer_kind", "coefficient", "percent", "max_sessions", "source"
+    ]  # fmt: skip

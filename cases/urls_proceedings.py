@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from .views import complaints, conflicts, proceedings, rosters
+from .views import complaints, conflicts, fees, proceedings, rosters
 
 urlpatterns = [
     path("notices/", proceedings.notice_list, name="notice_list"),
@@ -34,4 +34,12 @@ urlpatterns = [
     path("rosters/leave/", rosters.leave_create, name="leave_create"),
     path("rosters/<int:pk>/", rosters.roster_detail, name="roster_detail"),
     path("rosters/<int:pk>/<slug:action>/", rosters.roster_action, name="roster_action"),
+    path("fees/", fees.payment, name="payment"),
+    path("fees/file.<slug:fmt>", fees.payment_file, name="payment_file"),
+    path("sessions/cases/<int:pk>/", fees.case_sessions, name="case_sessions"),
+    path(
+        "sessions/cases/<int:pk>/<slug:action>/",
+        fees.case_sessions_action,
+        name="case_sessions_action",
+    ),
 ]

@@ -25,15 +25,19 @@ __all__ = [
 # issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
 from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
+from .fees import BaseSalary, FeeRate, FeeSession
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 from .rosters import DutyRoster, DutyShift, PerformerLeave
 
 __all__ += [
+    "BaseSalary",
     "Complaint",
     "ConflictCheck",
     "DefenceRegistration",
     "DutyRoster",
     "DutyShift",
+    "FeeRate",
+    "FeeSession",
     "LimitEvent",
     "PartyKey",
     "PerformerLeave",

@@ -160,6 +160,7 @@ def case_panel(user, case) -> dict:
         "case_notices": list(case.request.notices.select_related("agency")),
         "can_register": roles.can_record_notices(user) or roles.can_work_case(user, case),
         "can_limit_event": roles.can_record_case_limit_event(user, case),
+        "can_see_fees": roles.can_see_fees(user) and case.centre_id == user.centre_id,
         "can_check_conflicts": roles.can_check_conflicts(user) and case.centre_id == user.centre_id,
         "registration_form": RegistrationForm(),
         "outcome_form": RegistrationOutcomeForm(),
