@@ -288,3 +288,52 @@ ROSTER = register(
         related=("centre__parent_agency", "agency", "issued_by__department"),
     )
 )
+
+
+# --- issue 17: the Centre's reply to a procedural body's notice or information -----------
+
+from .models import ProceduralNotice  # noqa: E402 - appended block of issue 17
+
+
+def notice_reply(notice) -> Document:
+    """The reply to the body that sent a Mẫu 03 / Mẫu 04: who was appointed, or that the
+    person is not eligible or made no request (TTLT 10/2018 Điều 3.3)."""
+    case = getattr(notice.request, "case", None) if notice.request_id else None
+    lines = [
+        f"Ngày {timezone.localtime(notice.received_at):%d/%m/%Y}, lúc "
+        f"{timezone.localtime(notice.received_at):%H giờ %M}, Trung tâm nhận được "
+        f"{notice.get_kind_display()} của {notice.agency.name} (vụ án, vụ việc số "
+        f"{notice.agency_case_number}) về {notice.person_name} "
+        f"({notice.get_person_status_display().lower()}).",
+        notice.answer,
+    ]
+    if case is not None and case.performer_id:
+        lines.append(f"Người thực hiện trợ giúp pháp lý: {case.performer.full_name} ({case.code})")
+    return b.notice(
+        _head(NOTICE_REPLY, notice, _signer(None, notice.centre)),
+        subject=f"trả lời {notice.get_kind_display().split(' (')[0].lower()}",
+        addressees=[notice.agency.name],
+        paragraphs=lines,
+        recipients=[notice.agency.name, "Lưu: VT"],
+    )
+
+
+NOTICE_REPLY = register(
+    DocumentKind(
+        name="notice_reply",
+        label="văn bản trả lời cơ quan tiến hành tố tụng",
+        model=ProceduralNotice,
+        number_kind="TB",
+        visible_to=lambda user: ProceduralNotice.objects.visible_to(user),
+        may_download=_case_documents,
+        build=notice_reply,
+        subject=lambda n: f"Về việc trả lời {n} của {n.agency.name}",
+        absent=lambda n: "" if n.answered_at else "Chưa có nội dung trả lời cơ quan.",
+        title=lambda n: "Văn bản trả lời cơ quan tiến hành tố tụng",
+        listed_on=ProceduralNotice,
+        page=lambda n: reverse("cases:notice_detail", args=[n.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "agency", "request__case__performer"),
+        read_record=lambda n: n,
+    )
+)

@@ -23,6 +23,7 @@ from cases.models import LegalAidRequest
 from cases.services import proceedings as services
 from tgpl import roles
 from tgpl.actions import submit
+from tgpl.documents.selectors import documents_of
 from tgpl.forms import error_summary
 from tgpl.paginate import paginate
 
@@ -96,6 +97,7 @@ def _notice_page(request, notice, bound=None, status=200):
             "case": case,
             "clocks": selectors_proceedings.notice_clocks(notice),
             "on_duty": list(selectors_proceedings.on_duty(notice)),
+            "documents": documents_of(request.user, notice),
             "can_record": roles.can_record_notices(request.user),
             "forms": forms,
         },

@@ -114,6 +114,9 @@ def test_staff_answers_a_notice(login, staff, police):
     assert response.status_code == 302
     notice.refresh_from_db()
     assert notice.answer == "Đã cử TGV Lăng Thị Mai."
+    pdf = login(staff).get(reverse("cases:document", args=["notice_reply", notice.pk, "pdf"]))
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
 
 
 def test_case_page_shows_which_start_each_limit_uses(login, staff, professional_office):
@@ -157,3 +160,9 @@ def test_notice_register_query_count_is_pinned(
     client = login(staff)
     with django_assert_num_queries(9):
         assert client.get(reverse("cases:notice_register", args=[2026])).status_code == 200
+
+
+def test_no_reply_document_before_the_answer(login, staff, police):
+    notice = make_notice(staff, police)
+    url = reverse("cases:document", args=["notice_reply", notice.pk, "pdf"])
+    assert login(staff).get(url).status_code == 404
