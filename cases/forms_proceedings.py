@@ -9,6 +9,7 @@ from cases.models import (
     Complaint,
     ConflictCheck,
     DefenceRegistration,
+    FormHandover,
     LegalAidRequest,
     ProceduralNotice,
 )
@@ -198,3 +199,15 @@ class LeaveForm(FormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if performers is not None:
             self.fields["performer"].queryset = performers
+
+
+class HandoverForm(FormMixin, forms.Form):
+    agency = forms.ModelChoiceField(label="Cơ quan nhận", queryset=Agency.objects.none())
+    item = forms.ChoiceField(label="Tài liệu", choices=FormHandover.Item.choices)
+    quantity = forms.IntegerField(label="Số lượng", min_value=1, initial=1)
+    handed_on = forms.DateField(label="Ngày giao", input_formats=["%d/%m/%Y", "%Y-%m-%d"])
+    received_by = forms.CharField(label="Người nhận tại cơ quan", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = procedural_agencies()

@@ -18,6 +18,7 @@ from cases.models import (
     DefenceRegistration,
     DutyRoster,
     DutyShift,
+    FormHandover,
     LimitEvent,
     ProceduralNotice,
 )
@@ -228,4 +229,14 @@ def on_duty(notice: ProceduralNotice):
         )
         .select_related("performer")
         .order_by("start")
+    )
+
+
+def handover_list(user):
+    if not getattr(user, "centre_id", None):
+        return FormHandover.objects.none()
+    return (
+        FormHandover.objects.filter(centre_id=user.centre_id)
+        .select_related("agency", "recorded_by")
+        .order_by("-handed_on", "-pk")[:500]
     )

@@ -42,4 +42,5 @@ urlpatterns = [
         fees.case_sessions_action,
         name="case_sessions_action",
     ),
+    path("handovers/", rosters.handovers, name="handovers"),
 ]

@@ -27,7 +27,7 @@ from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
 from .fees import BaseSalary, FeeRate, FeeSession
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
-from .rosters import DutyRoster, DutyShift, PerformerLeave
+from .rosters import DutyRoster, DutyShift, FormHandover, PerformerLeave
 
 __all__ += [
     "BaseSalary",
@@ -38,6 +38,7 @@ __all__ += [
     "DutyShift",
     "FeeRate",
     "FeeSession",
+    "FormHandover",
     "LimitEvent",
     "PartyKey",
     "PerformerLeave",

@@ -107,3 +107,45 @@ class DutyShift(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day:%d/%m/%Y} {self.performer}"
+
+
+class FormHandover(models.Model):
+    """What the Centre supplied to a procedural body or detention facility (TTLT 10/2018
+    Điều 3.2): leaflets, the request form, the forms of the TTLT, the list of performers
+    with their phones; a record of what was handed to which agency and when."""
+
+    class Item(models.TextChoices):
+        LEAFLET = "leaflet", "Tờ gấp pháp luật về TGPL"
+        BOARD = "board", "Bảng thông tin về TGPL"
+        BOX = "box", "Hộp tin TGPL"
+        REQUEST_FORM = "form_02", "Đơn yêu cầu TGPL (Mẫu 02-TP-TGPL)"
+        TTLT_01 = "ttlt_01", "Bản thông tin về người được TGPL (Mẫu 01 TTLT 10/2018)"
+        TTLT_02 = "ttlt_02", "Biên bản giải thích về quyền được TGPL (Mẫu 02 TTLT 10/2018)"
+        TTLT_03 = "ttlt_03", "Thông báo về TGPL (Mẫu 03 TTLT 10/2018)"
+        TTLT_04 = "ttlt_04", "Thông tin về TGPL (Mẫu 04 TTLT 10/2018)"
+        TTLT_05 = "ttlt_05", "Sổ theo dõi vụ việc TGPL trong hoạt động tố tụng (Mẫu 05)"
+        PERFORMER_LIST = "performers", "Danh sách, số điện thoại người thực hiện TGPL"
+        AUDIO = "audio", "Tệp âm thanh (cơ sở giam giữ)"
+
+    centre = models.ForeignKey(
+        "tgpl.Centre", verbose_name="Trung tâm", on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "tgpl.Agency", verbose_name="cơ quan nhận", on_delete=models.PROTECT, related_name="+"
+    )
+    handed_on = models.DateField("ngày giao")
+    item = models.CharField("tài liệu", max_length=16, choices=Item.choices)
+    quantity = models.PositiveIntegerField("số lượng", default=1)
+    received_by = models.CharField("người nhận tại cơ quan", max_length=255, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tài liệu đã cung cấp cho cơ quan"
+        verbose_name_plural = "tài liệu đã cung cấp cho cơ quan"
+        ordering = ["-handed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_item_display()} × {self.quantity} – {self.agency}"

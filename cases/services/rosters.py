@@ -8,7 +8,14 @@ from datetime import date, time
 
 from django.db import transaction
 
-from cases.models import DutyRoster, DutyShift, LawyerContract, Performer, PerformerLeave
+from cases.models import (
+    DutyRoster,
+    DutyShift,
+    FormHandover,
+    LawyerContract,
+    Performer,
+    PerformerLeave,
+)
 from cases.rules import rosters as rules
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
@@ -159,3 +166,31 @@ def record_leave(*, actor, performer, start: date, end: date, reason: str = "") 
         )
     leave = PerformerLeave(performer=performer, start=start, end=end, reason=reason.strip())
     return save(leave, actor=actor, reason="Ghi nghỉ phép")
+
+
+@transaction.atomic
+def record_handover(
+    *, actor, agency: Agency, item: str, quantity: int, handed_on: date, received_by: str = ""
+):
+    """Forms and materials handed to a procedural body or detention facility."""
+    require(roles.can_manage_rosters(actor) or roles.can_record_notices(actor))
+    if agency.kind not in DUTY_AGENCIES:
+        raise BusinessRuleError(
+            "Tài liệu cung cấp cho cơ quan tiến hành tố tụng hoặc cơ sở giam giữ.", field="agency"
+        )
+    if item not in FormHandover.Item.values:
+        raise BusinessRuleError("Chọn tài liệu.", field="item")
+    if quantity < 1:
+        raise BusinessRuleError("Số lượng ít nhất là 1.", field="quantity")
+    return create(
+        FormHandover,
+        actor=actor,
+        reason="Ghi nhận tài liệu đã cung cấp cho cơ quan",
+        centre_id=actor.centre_id,
+        agency=agency,
+        item=item,
+        quantity=quantity,
+        handed_on=handed_on,
+        received_by=received_by.strip(),
+        recorded_by=actor,
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases import selectors_proceedings as selectors
-from cases.forms_proceedings import LeaveForm, RosterForm, ShiftForm
+from cases.forms_proceedings import HandoverForm, LeaveForm, RosterForm, ShiftForm
 from cases.rules.rosters import month_days, uncovered_days
 from cases.services import rosters as services
 from tgpl import roles
@@ -152,3 +152,32 @@ def roster_action(request, pk: int, action: str):
         )
         return redirect("cases:roster_detail", pk=pk)
     raise Http404
+
+
+def handovers(request):
+    """Forms and materials supplied to procedural bodies and detention facilities."""
+    if not roles.is_centre_member(request.user):
+        raise PermissionDenied
+    may = roles.can_manage_rosters(request.user) or roles.can_record_notices(request.user)
+    form = HandoverForm(request.POST or None, initial={"handed_on": timezone.localdate()})
+    if request.method == "POST":
+        if not may:
+            raise PermissionDenied
+        if submit(
+            request,
+            form,
+            lambda d: services.record_handover(actor=request.user, **d),
+            success="Đã ghi nhận tài liệu đã cung cấp.",
+        ):
+            return redirect("cases:handovers")
+    return render(
+        request,
+        "cases/proceedings/handovers.html",
+        {
+            "title": "Tài liệu đã cung cấp cho cơ quan tiến hành tố tụng, cơ sở giam giữ",
+            "rows": selectors.handover_list(request.user),
+            "form": form,
+            "may": may,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
