@@ -10,7 +10,7 @@ from cases.rules import conflicts as rules
 
 class PartyKey(models.Model):
     """One name of a request (aided person, requester or relative, other party) by its
-    search key and reversed key, both indexed for the prefix ranges of the check."""
+    search key and reversed key, both indexed for the prefix look-ups of the check."""
 
     class Role(models.TextChoices):
         AIDED = rules.AIDED, "Người được TGPL"
@@ -30,8 +30,16 @@ class PartyKey(models.Model):
         verbose_name = "khóa tên kiểm tra xung đột"
         verbose_name_plural = "khóa tên kiểm tra xung đột"
         indexes = [
-            models.Index(fields=["centre", "key"], name="partykey_centre_key"),
-            models.Index(fields=["centre", "reversed_key"], name="partykey_centre_rkey"),
+            # prefix look-ups (LIKE 'x%'): pattern operator classes on PostgreSQL, so the
+            # index serves them whatever the database's collation; ignored elsewhere
+            models.Index(
+                fields=["key"], name="partykey_key_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(
+                fields=["reversed_key"],
+                name="partykey_rkey_prefix",
+                opclasses=["varchar_pattern_ops"],
+            ),
             models.Index(fields=["centre", "identity"], name="partykey_centre_identity"),
         ]
 

@@ -6,10 +6,10 @@ spaces: ``tgpl.search.normalize``), so "Nguyen Van A" is "Nguyễn Văn A"; two 
 match when they are equal or one edit apart (a letter added, dropped or changed:
 Levenshtein distance ≤ 1). Identity numbers (CCCD) match only exactly.
 
-The candidates come from an index of keys narrowed with two prefix ranges
+The candidates come from an index of keys narrowed with two prefixes
 (`narrowing_prefixes`): if two keys are at most one edit apart, the edit falls in one
 half, so the other half is unchanged; the first half is a prefix of the key, the last
-half a prefix of the reversed key. Both are B-tree range look-ups on any database.
+half a prefix of the reversed key. Both are indexed prefix look-ups (LIKE 'x%').
 """
 
 from __future__ import annotations

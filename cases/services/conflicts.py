@@ -14,8 +14,6 @@ from tgpl.errors import BusinessRuleError
 from tgpl.kernel import bulk_create, create, now_or, require, require_text
 from tgpl.kernel.events import Event
 
-HIGH = "\uffff"  # upper bound of a prefix range on the keys
-
 
 def request_parties(req: LegalAidRequest) -> list[rules.Party]:
     return rules.parties_of(
@@ -52,7 +50,7 @@ def index_request_event(event: Event) -> None:
 
 def candidates(req: LegalAidRequest) -> list[rules.Candidate]:
     """Indexed names of the centre's other requests that may match: an identity number
-    equal, or a key in one of the two prefix ranges of each name (rules.conflicts)."""
+    equal, or a key starting with one of the two prefixes of each name (rules.conflicts)."""
     parties = request_parties(req)
     where = Q()
     ids = [p.identity for p in parties if p.identity]
@@ -62,8 +60,7 @@ def candidates(req: LegalAidRequest) -> list[rules.Candidate]:
         if len(p.key) < rules.MIN_KEY:
             continue
         head, tail = rules.narrowing_prefixes(p.key)
-        where |= Q(key__gte=head, key__lt=head + HIGH)
-        where |= Q(reversed_key__gte=tail, reversed_key__lt=tail + HIGH)
+        where |= Q(key__startswith=head) | Q(reversed_key__startswith=tail)
     if not where:
         return []
     rows = (
