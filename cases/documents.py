@@ -286,6 +286,8 @@ ROSTER = register(
         page=lambda r: reverse("cases:roster_detail", args=[r.pk]),
         numbered_later=True,
         related=("centre__parent_agency", "agency", "issued_by__department"),
+        # it names performers, not applicants: the roster itself is the record read
+        read_record=lambda r: r,
     )
 )
 

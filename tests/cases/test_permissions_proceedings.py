@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - tables read best one case per line
 """Who may see and do what in proceedings, conflicts, complaints (issue 17): the right
 role succeeds, a wrong role is refused, anonymous goes to login, GET on POST-only is
 refused; list pages pin their query counts at two sizes of data."""
@@ -166,3 +167,66 @@ def test_no_reply_document_before_the_answer(login, staff, police):
     notice = make_notice(staff, police)
     url = reverse("cases:document", args=["notice_reply", notice.pk, "pdf"])
     assert login(staff).get(url).status_code == 404
+
+
+# --- what the Sở reviewer gets of every URL of issue 17 (none names a person to them) -----
+# (signature as in test_permissions._signature, method, how to build the URL, status)
+
+REVIEWER = {
+    ("cases:notice_list",): ("get", lambda w: reverse("cases:notice_list"), 403),
+    ("cases:notice_create",): ("get", lambda w: reverse("cases:notice_create"), 403),
+    ("cases:notice_register",): ("get", lambda w: reverse("cases:notice_register", args=[2026]), 403),
+    ("cases:notice_detail",): ("get", lambda w: reverse("cases:notice_detail", args=[w["notice"]]), 404),
+    ("cases:notice_action",): ("post", lambda w: reverse("cases:notice_action", args=[w["notice"], "answer"]), 404),
+    ("cases:registration_outcome",): ("post", lambda w: reverse("cases:registration_outcome", args=[w["case"], 1]), 403),
+    ("cases:case_proceedings_action",): ("post", lambda w: reverse("cases:case_proceedings_action", args=[w["case"], "register"]), 403),
+    ("cases:conflict_check",): ("get", lambda w: reverse("cases:conflict_check", args=[w["request"]]), 403),
+    ("cases:complaint_list",): ("get", lambda w: reverse("cases:complaint_list"), 403),
+    ("cases:complaint_create",): ("get", lambda w: reverse("cases:complaint_create"), 403),
+    ("cases:complaint_detail",): ("get", lambda w: reverse("cases:complaint_detail", args=[w["complaint"]]), 404),
+    ("cases:complaint_action",): ("post", lambda w: reverse("cases:complaint_action", args=[w["complaint"], "accept"]), 404),
+    ("cases:roster_list",): ("get", lambda w: reverse("cases:roster_list"), 403),
+    ("cases:leave_create",): ("post", lambda w: reverse("cases:leave_create"), 403),
+    ("cases:roster_detail",): ("get", lambda w: reverse("cases:roster_detail", args=[w["roster"]]), 404),
+    ("cases:roster_action",): ("post", lambda w: reverse("cases:roster_action", args=[w["roster"], "issue"]), 403),
+    ("cases:handovers",): ("get", lambda w: reverse("cases:handovers"), 403),
+    ("cases:payment",): ("get", lambda w: reverse("cases:payment"), 403),
+    ("cases:payment_file",): ("get", lambda w: reverse("cases:payment_file", args=["xlsx"]), 403),
+    ("cases:case_sessions",): ("get", lambda w: reverse("cases:case_sessions", args=[w["case"]]), 403),
+    ("cases:case_sessions_action",): ("post", lambda w: reverse("cases:case_sessions_action", args=[w["case"], "from-log"]), 403),
+    ("cases:document", "roster"): ("get", lambda w: reverse("cases:document", args=["roster", w["roster"], "pdf"]), 404),
+    ("cases:document", "notice_reply"): ("get", lambda w: reverse("cases:document", args=["notice_reply", w["notice"], "pdf"]), 404),
+    ("cases:number_document", "roster"): ("post", lambda w: reverse("cases:number_document", args=["roster", w["roster"]]), 404),
+    ("cases:number_document", "notice_reply"): ("post", lambda w: reverse("cases:number_document", args=["notice_reply", w["notice"]]), 404),
+}  # fmt: skip
+
+
+@pytest.fixture
+def issue17_world(staff, director, professional_office, police):
+    from cases.services import complaints as complaint_services
+    from cases.services import rosters as roster_services
+
+    notice = make_notice(staff, police)
+    proc.answer_notice(actor=staff, notice=notice, answer="Đã cử người.")
+    case = accepted_case(staff, professional_office, form=Form.LITIGATION)
+    complaint = complaint_services.receive_complaint(
+        actor=staff,
+        fields={"complainant_name": "A", "against": "centre", "ground": "refusal", "content": "x"},
+    )
+    court = AgencyFactory(kind=Agency.Kind.COURT, name="Tòa án nhân dân tỉnh")
+    roster = roster_services.create_roster(actor=director, agency=court, year=2026, month=12)
+    return {
+        "notice": notice.pk,
+        "case": case.pk,
+        "request": case.request_id,
+        "complaint": complaint.pk,
+        "roster": roster.pk,
+    }
+
+
+@pytest.mark.parametrize("signature", list(REVIEWER))
+def test_the_reviewer_gets_nothing_of_proceedings(signature, issue17_world, login, reviewer):
+    method, url, expected = REVIEWER[signature]
+    client = login(reviewer)
+    response = getattr(client, method)(url(issue17_world))
+    assert response.status_code == expected
