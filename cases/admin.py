@@ -164,3 +164,20 @@ class AppraisalPlanAdmin(ReadOnlyAdmin):
     list_display = ["title", "centre", "organiser", "period_start", "period_end", "status"]
     list_filter = ["status", "organiser"]
     list_select_related = ["centre"]
+
+
+# --- issue 17: the fees' dated data (shared, kept by the system administrator) ----------
+
+from .models import BaseSalary, FeeRate  # noqa: E402
+
+
+@admin.register(BaseSalary)
+class BaseSalaryAdmin(CatalogueAdmin):
+    list_display = ["valid_from", "amount", "source"]
+
+
+@admin.register(FeeRate)
+class FeeRateAdmin(CatalogueAdmin):
+    list_display = [
+        "valid_from", "form", "performer_kind", "coefficient", "percent", "max_sessions", "source"
+    ]  # fmt: skip

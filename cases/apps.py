@@ -50,3 +50,10 @@ class CasesConfig(AppConfig):
         home_online.register()
         demo.register("cases_online", seed_demo_online, after=["cases"])
         retention.register("online_submissions", anonymise_handled_online_submissions)
+
+        # issue 17: every request is in the conflict-of-interest index from reception
+        from tgpl.kernel import subscribe
+
+        from .services.conflicts import index_request_event
+
+        subscribe("request_received", index_request_event)

@@ -405,3 +405,107 @@ QUOTA = register(
         related=("centre__parent_agency", "issued_by__department"),
     )
 )
+
+
+# --- issue 17: the duty roster sent to the procedural body --------------------------------
+
+from .models import DutyRoster  # noqa: E402 - appended block of issue 17
+
+
+def roster_notice(roster) -> Document:
+    """The month's roster with the performers and their phones, sent to the agency
+    (TTLT 10/2018 Điều 3.2: the list and phone numbers of the performers)."""
+    shifts = roster.shifts.select_related("performer__performer").order_by("day", "start")
+    lines = [
+        f"Trung tâm Trợ giúp pháp lý nhà nước thông báo lịch trực trợ giúp pháp lý tháng "
+        f"{roster.month:02d}/{roster.year} tại {roster.agency.name} như sau:"
+    ]
+    for s in shifts:
+        profile = getattr(s.performer, "performer", None)
+        title = PERFORMER_TITLES.get(profile.kind, "") if profile else ""
+        lines.append(
+            f"- Ngày {s.day:%d/%m/%Y}, từ {s.start:%H:%M} đến {s.end:%H:%M}: "
+            f"{title} {s.performer.full_name}, điện thoại {s.phone}"
+        )
+    lines.append(
+        "Khi có người thuộc diện được trợ giúp pháp lý yêu cầu, đề nghị Quý cơ quan liên hệ "
+        "người trực theo số điện thoại trên và gửi Thông báo (Mẫu 03) hoặc Thông tin (Mẫu 04) "
+        "theo Thông tư liên tịch số 10/2018/TTLT-BTP-BCA-BQP-BTC-TANDTC-VKSNDTC"
+    )
+    return b.notice(
+        _head(ROSTER, roster, _signer(roster.issued_by, roster.centre)),
+        subject=f"lịch trực trợ giúp pháp lý tháng {roster.month:02d}/{roster.year}",
+        addressees=[roster.agency.name],
+        paragraphs=lines,
+        recipients=[roster.agency.name, "Lưu: VT"],
+    )
+
+
+ROSTER = register(
+    DocumentKind(
+        name="roster",
+        label="thông báo lịch trực",
+        model=DutyRoster,
+        number_kind="TB",
+        visible_to=lambda user: DutyRoster.objects.visible_to(user),
+        build=roster_notice,
+        subject=lambda r: f"Về việc lịch trực TGPL tháng {r.month:02d}/{r.year} – {r.agency.name}",
+        absent=lambda r: "" if r.status == "issued" else "Lịch trực chưa ban hành.",
+        title=lambda r: f"Thông báo lịch trực tháng {r.month:02d}/{r.year} – {r.agency.name}",
+        listed_on=DutyRoster,
+        page=lambda r: reverse("cases:roster_detail", args=[r.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "agency", "issued_by__department"),
+        # it names performers, not applicants: the roster itself is the record read
+        read_record=lambda r: r,
+    )
+)
+
+
+# --- issue 17: the Centre's reply to a procedural body's notice or information -----------
+
+from .models import ProceduralNotice  # noqa: E402 - appended block of issue 17
+
+
+def notice_reply(notice) -> Document:
+    """The reply to the body that sent a Mẫu 03 / Mẫu 04: who was appointed, or that the
+    person is not eligible or made no request (TTLT 10/2018 Điều 3.3)."""
+    case = getattr(notice.request, "case", None) if notice.request_id else None
+    lines = [
+        f"Ngày {timezone.localtime(notice.received_at):%d/%m/%Y}, lúc "
+        f"{timezone.localtime(notice.received_at):%H giờ %M}, Trung tâm nhận được "
+        f"{notice.get_kind_display()} của {notice.agency.name} (vụ án, vụ việc số "
+        f"{notice.agency_case_number}) về {notice.person_name} "
+        f"({notice.get_person_status_display().lower()}).",
+        notice.answer,
+    ]
+    if case is not None and case.performer_id:
+        lines.append(f"Người thực hiện trợ giúp pháp lý: {case.performer.full_name} ({case.code})")
+    return b.notice(
+        _head(NOTICE_REPLY, notice, _signer(None, notice.centre)),
+        subject=f"trả lời {notice.get_kind_display().split(' (')[0].lower()}",
+        addressees=[notice.agency.name],
+        paragraphs=lines,
+        recipients=[notice.agency.name, "Lưu: VT"],
+    )
+
+
+NOTICE_REPLY = register(
+    DocumentKind(
+        name="notice_reply",
+        label="văn bản trả lời cơ quan tiến hành tố tụng",
+        model=ProceduralNotice,
+        number_kind="TB",
+        visible_to=lambda user: ProceduralNotice.objects.visible_to(user),
+        may_download=_case_documents,
+        build=notice_reply,
+        subject=lambda n: f"Về việc trả lời {n} của {n.agency.name}",
+        absent=lambda n: "" if n.answered_at else "Chưa có nội dung trả lời cơ quan.",
+        title=lambda n: "Văn bản trả lời cơ quan tiến hành tố tụng",
+        listed_on=ProceduralNotice,
+        page=lambda n: reverse("cases:notice_detail", args=[n.pk]),
+        numbered_later=True,
+        related=("centre__parent_agency", "agency", "request__case__performer"),
+        read_record=lambda n: n,
+    )
+)

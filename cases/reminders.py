@@ -18,9 +18,10 @@ from tgpl.models import ReminderSettings
 from tgpl.notifications.deadlines import Deadline
 from tgpl.workdays import HOURS
 
-from .models import Assignment, Case, LegalAidRequest, PerformerChangeRequest
+from .models import Assignment, Case, LegalAidRequest, PerformerChangeRequest, ProceduralNotice
 from .rules import limits
 from .selectors import case_facts
+from .selectors_proceedings import clock_starts
 from .states import AssignmentStatus, CaseStatus, RequestStatus
 
 FILE_LOOK_BACK = datetime.timedelta(days=120)
@@ -42,6 +43,8 @@ CASE_FIELDS = [
     "request__disadvantaged_area",
     "request__received_by",
     "department__head",
+    "request__channel",  # issue 17: the appointment limit runs from the notice
+    "request__notified_at",
 ]
 # Who answers for each limit: "performer", "head" (of the case's department), "receiver".
 OWNERS = {
@@ -50,6 +53,7 @@ OWNERS = {
     "appoint_litigation": ("head",),
     "appoint_detained": ("head",),
     "appoint_representation": ("head",),
+    "appoint_immediately": ("head",),
     "written_advice": ("performer",),
     "change_performer_answer": ("head",),
     "file_hand_in": ("performer",),
@@ -78,12 +82,17 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
         .select_related("request", "department")
         .only(*CASE_FIELDS)
         .prefetch_related(
+            "limit_events",
+            Prefetch(
+                "request__notices",
+                queryset=ProceduralNotice.objects.only("request_id", "mandatory_defence"),
+            ),
             Prefetch(
                 "change_requests",
                 queryset=PerformerChangeRequest.objects.only(
                     "case_id", "status", "requested_at", "answered_at"
                 ),
-            )
+            ),
         )
     )
     for case in cases:
@@ -94,7 +103,10 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
             "receiver": case.request.received_by_id,
         }
         url = reverse("cases:case_detail", args=[case.pk])
-        for limit in limits.case_limits(case_facts(case), calendar, timezone.localtime(now)):
+        starts = clock_starts(case)
+        for limit in limits.case_limits_with_starts(
+            case_facts(case), starts, calendar, timezone.localtime(now)
+        ):
             if not limit.is_open:
                 continue
             owners = tuple(

@@ -310,7 +310,12 @@ def case_facts(case: Case) -> limits.CaseFacts:
 
 
 def case_limits(case: Case, now=None) -> list[limits.RunningLimit]:
-    return limits.case_limits(case_facts(case), work_calendar(), timezone.localtime(now))
+    """Each limit with the start it uses: the notice, the papers' arrival (issue 17)."""
+    from cases.selectors_proceedings import clock_starts
+
+    return limits.case_limits_with_starts(
+        case_facts(case), clock_starts(case), work_calendar(), timezone.localtime(now)
+    )
 
 
 # --- statistics: counts by form × field × state -------------------------------------------

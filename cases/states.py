@@ -242,3 +242,33 @@ ONLINE_TRANSITIONS = Transitions(
     decline=T({OnlineStatus.NEW}, OnlineStatus.DECLINED, "không tiếp nhận",
               refusal="Yêu cầu trực tuyến này đã được xử lý."),
 )  # fmt: skip
+
+
+# --- complaints (Luật TGPL Điều 45; issue 17) ---------------------------------------------
+
+
+class ComplaintStatus(models.TextChoices):
+    RECEIVED = "received", "Mới nhận đơn"
+    ACCEPTED = "accepted", "Đã thụ lý"
+    DECLINED = "declined", "Không thụ lý"
+    DECIDED = "decided", "Đã giải quyết"
+    APPEALED = "appealed", "Khiếu nại lên Sở Tư pháp"
+    CLOSED = "closed", "Sở Tư pháp đã giải quyết"
+
+
+class ComplaintGround(models.TextChoices):
+    REFUSAL = "refusal", "Từ chối thụ lý yêu cầu TGPL"
+    NON_PERFORMANCE = "non_performance", "Không thực hiện TGPL"
+    UNLAWFUL = "unlawful", "Thực hiện TGPL không đúng pháp luật"
+    CHANGE = "change", "Thay đổi người thực hiện TGPL trái pháp luật"
+
+
+KS = ComplaintStatus
+COMPLAINT_TRANSITIONS = Transitions(
+    ComplaintStatus,
+    accept=T({KS.RECEIVED}, KS.ACCEPTED, "thụ lý đơn khiếu nại"),
+    decline=T({KS.RECEIVED}, KS.DECLINED, "không thụ lý đơn khiếu nại"),
+    decide=T({KS.ACCEPTED}, KS.DECIDED, "giải quyết khiếu nại"),
+    appeal=T({KS.DECIDED, KS.ACCEPTED, KS.DECLINED}, KS.APPEALED, "ghi nhận khiếu nại lên Sở"),
+    close=T({KS.APPEALED}, KS.CLOSED, "ghi nhận quyết định của Sở Tư pháp"),
+)  # fmt: skip

@@ -3,6 +3,7 @@ from django.urls import path
 from tgpl.documents.urls import document_urls
 
 from . import urls_appraisal, views
+from .urls_proceedings import urlpatterns as proceedings_urls
 from .views import online
 
 app_name = "cases"
@@ -48,4 +49,5 @@ urlpatterns = [
     path("online/<int:pk>/", online.detail, name="online_detail"),
     path("online/<int:pk>/record/", online.record, name="online_record"),
     path("online/<int:pk>/decline/", online.decline, name="online_decline"),
+    *proceedings_urls,  # issue 17
 ]

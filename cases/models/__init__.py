@@ -49,3 +49,26 @@ __all__ = [
     "RequestAttachment",
     "TimeAppraisal",
 ]
+
+# issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
+from .complaints import Complaint
+from .conflicts import ConflictCheck, PartyKey
+from .fees import BaseSalary, FeeRate, FeeSession
+from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
+from .rosters import DutyRoster, DutyShift, FormHandover, PerformerLeave
+
+__all__ += [
+    "BaseSalary",
+    "Complaint",
+    "ConflictCheck",
+    "DefenceRegistration",
+    "DutyRoster",
+    "DutyShift",
+    "FeeRate",
+    "FeeSession",
+    "FormHandover",
+    "LimitEvent",
+    "PartyKey",
+    "PerformerLeave",
+    "ProceduralNotice",
+]

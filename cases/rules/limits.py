@@ -7,7 +7,7 @@ with local overrides), calendar days (BLDS Điều 147-148) and hours.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from tgpl.workdays import DAYS, HOURS, WORKDAYS, Limit, WorkCalendar, due_moment
@@ -200,3 +200,88 @@ def case_limits(facts: CaseFacts, calendar: WorkCalendar, now: datetime) -> list
     if facts.ended_at is not None:
         add(RULES["file_hand_in"], facts.ended_at, facts.file_handed_in_at)
     return out
+
+
+# --- issue 17: which start each clock uses ------------------------------------------------
+#
+# The appointment limit of a case notified by a procedural body runs from the notice
+# (TTLT 10/2018 Điều 3.3), not from the Centre's acceptance; written advice restarts
+# when the missing papers arrive (Điều 32.2); force majeure, recorded with its reason,
+# extends the proof limit to 10 working days (TT 12/2018 Điều 6.2).
+
+START_ACCEPTANCE = "thời điểm thụ lý"
+START_NOTICE = "thời điểm nhận thông báo của cơ quan tiến hành tố tụng"
+START_PAPERS = "thời điểm nhận đủ giấy tờ còn thiếu"
+START_CHANGE = "thời điểm nhận đơn đề nghị"
+START_END = "thời điểm kết thúc vụ việc"
+
+NOTICE_RULES = {
+    "immediate": LimitRule(
+        "appoint_immediately",
+        Limit(0, WORKDAYS),
+        "TTLT 10/2018 Điều 3.3; Luật TGPL Điều 31.3",
+        "Cử ngay người bào chữa (chỉ định, thụ lý ngay)",
+        "Cử ngay người thực hiện; báo cơ quan tiến hành tố tụng.",
+    ),
+    "held": LimitRule(
+        "appoint_detained",
+        Limit(12, HOURS),
+        "Luật TGPL Điều 31.2; TTLT 10/2018 Điều 3.3",
+        "Cử người tham gia tố tụng cho người bị bắt, người bị tạm giữ",
+        "Cử ngay người thực hiện; báo cơ quan tiến hành tố tụng bằng điện thoại và văn bản.",
+    ),
+    "notice": LimitRule(
+        "appoint_litigation",
+        Limit(3, WORKDAYS),
+        "TTLT 10/2018 Điều 3.3",
+        "Cử người thực hiện sau thông báo của cơ quan tiến hành tố tụng",
+        "Trưởng phòng duyệt đề xuất; quyết định cử gửi người được TGPL "
+        "và cơ quan tiến hành tố tụng.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ClockStarts:
+    notified_at: datetime | None = None  # the notice minute (Mẫu 03/04)
+    immediate: bool = False  # mandatory defence: assign at once
+    papers_arrived_at: datetime | None = None  # the last missing papers of an advice case
+    force_majeure: bool = False  # recorded with its reason
+
+
+@dataclass(frozen=True)
+class StartedLimit(RunningLimit):
+    start_label: str = START_ACCEPTANCE
+
+
+def notice_appointment_rule(detained: bool, immediate: bool) -> LimitRule:
+    return NOTICE_RULES["immediate" if immediate else "held" if detained else "notice"]
+
+
+_STARTS = {
+    "change_performer_answer": START_CHANGE,
+    "file_hand_in": START_END,
+}
+
+
+def case_limits_with_starts(
+    facts: CaseFacts, starts: ClockStarts, calendar: WorkCalendar, now: datetime
+) -> list[StartedLimit]:
+    """`case_limits` with the right start of each clock, and the start it uses."""
+    if starts.force_majeure:
+        facts = replace(facts, disadvantaged=True)
+    out: list[StartedLimit] = []
+    for lim in case_limits(facts, calendar, now):
+        rule, start, label = lim.rule, lim.started, _STARTS.get(lim.rule.key, START_ACCEPTANCE)
+        if rule.key in APPOINTMENT_KEYS and starts.notified_at is not None:
+            if facts.form == LITIGATION:
+                rule = notice_appointment_rule(facts.detained, starts.immediate)
+            start, label = starts.notified_at, START_NOTICE
+        elif rule.key == "written_advice" and (starts.papers_arrived_at or start) > start:
+            start, label = starts.papers_arrived_at or start, START_PAPERS
+        due = due_moment(start, rule.limit, calendar)
+        out.append(StartedLimit(rule, start, due, lim.done_at, now, start_label=label))
+    return out
+
+
+APPOINTMENT_KEYS = frozenset({"appoint_litigation", "appoint_detained", "appoint_representation"})

@@ -56,4 +56,9 @@ def case_tabs_access(context) -> dict[str, bool]:
         "online": roles.can_handle_online_submissions(user),
         "performers": roles.can_open_performer_list(user),
         "statistics": roles.can_see_case_statistics(user),
+        # coordination in proceedings, complaints, fees (issue 17)
+        "notices": roles.can_see_notices(user),
+        "rosters": roles.is_centre_member(user),
+        "complaints": roles.can_handle_complaints(user),
+        "fees": roles.can_see_fees(user),
     }

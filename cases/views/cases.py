@@ -35,6 +35,7 @@ from tgpl.paginate import paginate
 
 from .appraisal import case_panel_context
 from .common import filters_from
+from .proceedings import case_panel
 
 LIST_CRUMB = ("Vụ việc", "/cases/list/")
 
@@ -140,6 +141,7 @@ def _detail(request, case, bound=None, status=200):
             "changes": changes,
             "documents": documents_of(request.user, case),
             "log_entries": case.log_entries.select_related("created_by"),
+            **case_panel(request.user, case),  # issue 17: proceedings, limit events
             "checklist": case.checklist(),
             "appraisal": case_panel_context(request.user, case),
             "can": _permissions(request.user, case),

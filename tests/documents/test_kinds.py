@@ -74,7 +74,9 @@ def test_the_apps_declare_their_kinds_with_their_register_type_codes():
 def test_only_drafts_of_notices_are_numbered_later():
     assert [k.name for k in registry.sources().values() if k.numbered_later] == [
         "discontinuation",
+        "notice_reply",  # issue 17
         "refusal",
+        "roster",  # issue 17
     ]
 
 
