@@ -1,0 +1,1 @@
+"""Writes of outreach: one module per concept (trainings: trainings.py)."""
