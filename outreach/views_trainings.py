@@ -63,7 +63,7 @@ def training_list(request):
 def training_create(request):
     if not roles.can_manage_trainings(request.user):
         raise PermissionDenied
-    form = SessionForm(request.POST or None)
+    form = SessionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         outcome = submit(
             request,
@@ -85,7 +85,7 @@ def training_create(request):
 
 def training_edit(request, pk: int):
     session = selectors.get_session_for(request.user, pk, write=True)
-    form = SessionForm(request.POST or None, instance=session)
+    form = SessionForm(request.POST if request.method == "POST" else None, instance=session)
     if request.method == "POST":
         outcome = submit(
             request,
@@ -285,6 +285,8 @@ def compliance_export(request):
 @require_POST
 def compliance_prepare(request):
     centre = _centre(request)
+    if not roles.can_prepare_training_report(request.user, centre):
+        raise PermissionDenied
     year = _year(request)
     perform(
         request,
