@@ -13,5 +13,5 @@ class OutreachConfig(AppConfig):
         from . import home_trainings
         from .demo import seed_demo_trainings
 
-        demo.register("outreach.trainings", seed_demo_trainings, after=["cases"])
+        demo.register("outreach.trainings", seed_demo_trainings)
         home_trainings.register()

@@ -58,11 +58,11 @@ def row(**statuses):
 
 
 KEEPERS = {"director": 200, "head": 200, "admin_head": 200, "staff": 200}
-EVERYONE = {p: 200 for p in PERSONAS}
+EVERYONE = dict.fromkeys(PERSONAS, 200)
 
 
 def keepers(status):
-    return {p: status for p in KEEPERS}
+    return dict.fromkeys(KEEPERS, status)
 
 
 # (url name, world key of the first argument, extra arguments) -> expected

@@ -75,9 +75,11 @@ def test_the_xlsx_export_carries_the_rows(year_set, staff, login):
     response = login(staff).get(reverse("outreach:training_compliance_export") + "?year=2026")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == ["STT", "Họ và tên", "Hình thức bồi dưỡng", "Nội dung", "Thời lượng",
-                       "Đơn vị tổ chức", "Tổng số giờ trong năm", "Kết quả", "Lý do miễn"]  # fmt: skip
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == [
+        "STT", "Họ và tên", "Hình thức bồi dưỡng", "Nội dung", "Thời lượng", "Đơn vị tổ chức",
+        "Tổng số giờ trong năm", "Kết quả", "Lý do miễn",
+    ]  # fmt: skip
     assert len(rows) == 6
     assert rows[3][1] == "Lăng Thị Mai"
     assert rows[3][8] == "Nghỉ chế độ thai sản (02/02/2026 – 01/08/2026)"

@@ -81,7 +81,8 @@ def test_a_person_with_nothing_waiting_is_told_so(login, collaborator):
 
 @pytest.mark.parametrize(
     # trainings (issue 14.5): +4 for the director (who is behind), +4 for an officer (own hours)
-    ("persona", "pinned"), [("director", 25), ("head", 26), ("staff", 13), ("officer", 24)]
+    ("persona", "pinned"),
+    [("director", 25), ("head", 26), ("staff", 13), ("officer", 24)],
 )
 def test_home_page_query_count_does_not_grow_with_the_centre(
     persona, pinned, request, login, staff, head, officer, professional_office
