@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 
 from outreach.models import (
@@ -273,7 +273,3 @@ def reports_visible_to(user):
 
 def report_of(centre_id: int, year: int) -> ComplianceReport | None:
     return ComplianceReport.objects.filter(centre_id=centre_id, year=year).first()
-
-
-def total_hours_of(session: TrainingSession) -> Decimal:
-    return session.attendances.aggregate(total=Sum("hours"))["total"] or Decimal("0")

@@ -25,7 +25,6 @@ from outreach.models import (
 )
 from outreach.rules.trainings import period_problem
 from tgpl import roles, uploads
-from tgpl.documents.models import IssuedDocument
 from tgpl.documents.selectors import issued_for
 from tgpl.documents.services import issue_for
 from tgpl.errors import BusinessRuleError
@@ -272,9 +271,3 @@ def prepare_compliance_report(*, actor, centre, year: int) -> ComplianceReport:
     if issued_for(report, REPORT.number_kind) is None:
         issue_for(REPORT, report, actor=actor, on=timezone.localdate())
     return report
-
-
-def report_number(report: ComplianceReport) -> IssuedDocument | None:
-    from outreach.documents import REPORT
-
-    return issued_for(report, REPORT.number_kind)
