@@ -98,9 +98,7 @@ NOMINATION = register(
         visible_to=lambda user: Nomination.objects.filter(session__in=_sessions_visible_to(user)),
         build=nomination_decision,
         subject=lambda n: f"Về việc cử viên chức tham gia {n.session.title}",
-        title=lambda n: (
-            f"Quyết định cử tham gia tập huấn (ngày {timezone.localtime(n.created_at):%d/%m/%Y})"
-        ),
+        title=lambda n: "Quyết định cử người tham gia lớp tập huấn",
         listed_on=TrainingSession,
         of=lambda session: session.nominations.all(),
         page=lambda n: reverse("outreach:training_detail", args=[n.session_id]),

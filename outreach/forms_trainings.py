@@ -55,7 +55,11 @@ class SessionForm(FormMixin, forms.ModelForm):
 
 
 class AttendanceForm(FormMixin, forms.Form):
-    person = PersonChoiceField(label="Người tham dự", queryset=None)
+    person = PersonChoiceField(
+        label="Người tham dự",
+        queryset=None,
+        help_text="Chọn người đã có trong danh sách để sửa số giờ hoặc thêm giấy chứng nhận.",
+    )
     hours = forms.DecimalField(
         label="Số giờ tham dự",
         max_digits=5,

@@ -37,3 +37,12 @@ class ComplianceListResource(FormulaSafeMixin, resources.Resource):
             "standing",
             "exemption",
         )
+
+
+class ProvinceListResource(ComplianceListResource):
+    """The same list for the centres of a province, each row naming its centre."""
+
+    centre = _f("centre", "Trung tâm")
+
+    class Meta:
+        fields = ("centre", *ComplianceListResource.Meta.fields)

@@ -146,7 +146,7 @@ def officer_years(centre_id: int, year: int, *, people=None) -> list[OfficerYear
         .order_by("starts_on")
     )
     persons = list(
-        people.select_related("department")
+        people.select_related("department", "centre")
         .prefetch_related(
             Prefetch("training_attendances", queryset=attended, to_attr="year_attendances"),
             Prefetch("training_exemptions", queryset=exempted, to_attr="year_exemptions"),
@@ -171,6 +171,14 @@ def officer_years(centre_id: int, year: int, *, people=None) -> list[OfficerYear
             )
         )
     return found
+
+
+def officer_years_of_province(user, year: int) -> list[OfficerYear]:
+    """Every officer of the centres the user oversees (a Sở reviewer: the province), by
+    centre then name: the list the Sở sends to the Ministry (Điều 4.5)."""
+    people = roles.obliged_to_train_in(roles.visible_centres(user))
+    found = officer_years(0, year, people=people)
+    return sorted(found, key=lambda o: (o.person.centre.name, o.person.full_name, o.person.pk))
 
 
 def behind(centre_id: int, year: int) -> list[OfficerYear]:
@@ -210,6 +218,7 @@ class ListRow:
     total: str
     standing: str
     exemption: str
+    centre: str = ""
 
 
 def list_rows(years: list[OfficerYear]) -> list[ListRow]:
@@ -236,6 +245,7 @@ def list_rows(years: list[OfficerYear]) -> list[ListRow]:
                     total=total,
                     standing=account.label,
                     exemption=reason,
+                    centre=officer.person.centre.name if officer.person.centre_id else "",
                 )
             )
     return rows

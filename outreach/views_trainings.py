@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from outreach import selectors_trainings as selectors
 from outreach.forms_trainings import AttendanceForm, ExemptionForm, NominationForm, SessionForm
-from outreach.resources_trainings import ComplianceListResource
+from outreach.resources_trainings import ComplianceListResource, ProvinceListResource
 from outreach.rules.trainings import Standing, hours_text
 from outreach.services import trainings as services
 from tgpl import roles
@@ -259,6 +259,7 @@ def _compliance(request, centre, year, *, exemption_form=None, status=200):
                 if record
                 else None
             ),
+            "province_export": roles.can_export_province_training_list(user),
             "may_prepare": roles.can_prepare_training_report(user, centre)
             and year <= timezone.localdate().year,
             "documents": documents_of(user, report) if report else [],
@@ -275,8 +276,14 @@ def compliance(request):
 
 @require_GET
 def compliance_export(request):
-    centre = _centre(request)
     year = _year(request)
+    if request.GET.get("centre") == "all":
+        if not roles.can_export_province_training_list(request.user):
+            raise PermissionDenied
+        rows = selectors.list_rows(selectors.officer_years_of_province(request.user, year))
+        dataset = ProvinceListResource().export(rows)
+        return xlsx_response(dataset, f"boi-duong-tgv-ca-tinh-{year}.xlsx")
+    centre = _centre(request)
     rows = selectors.list_rows(selectors.officer_years(centre.pk, year))
     dataset = ComplianceListResource().export(rows)
     return xlsx_response(dataset, f"boi-duong-tgv-{year}.xlsx")

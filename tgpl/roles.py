@@ -578,6 +578,23 @@ def has_training_obligation(user) -> bool:
     return has_role(user, Role.LEGAL_AID_OFFICER) and bool(getattr(user, "centre_id", None))
 
 
+def can_export_province_training_list(user) -> bool:
+    """The list of every officer of the province's centres, which the Sở sends to the
+    Ministry (Điều 4.5): the Sở reviewer (a superuser: every centre)."""
+    return is_doj_reviewer(user) or bool(getattr(user, "is_superuser", False))
+
+
+def obliged_to_train_in(centres):
+    """The active legal-aid officers of these centres (a queryset of centres)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(centre__in=centres, is_active=True, groups__name=Role.LEGAL_AID_OFFICER)
+        .distinct()
+    )
+
+
 def obliged_to_train(centre_id: int):
     """The active legal-aid officers of a centre: the people of the yearly list."""
     from django.contrib.auth import get_user_model

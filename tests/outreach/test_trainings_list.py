@@ -172,3 +172,32 @@ def test_the_director_home_shows_who_is_behind(year_set, director, login):
 def test_an_officer_home_shows_their_hours(year_set, officer2, login):
     text = login(officer2).get(reverse("dashboard")).content.decode()
     assert "Số giờ đã tham dự: 6/8 giờ" in text
+
+
+def test_the_reviewer_exports_the_list_of_every_centre_of_the_province(
+    year_set, reviewer, other_centre, login
+):
+    from tests.factories import UserFactory
+    from tgpl.roles import Role
+
+    UserFactory(
+        username="tgv-khac", full_name="An Văn Bình", centre=other_centre,
+        roles=[Role.LEGAL_AID_OFFICER],
+    )  # fmt: skip
+    url = reverse("outreach:training_compliance_export") + "?year=2026&centre=all"
+    response = login(reviewer).get(url)
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Trung tâm", "STT", "Họ và tên")
+    people = [(r[0], r[2]) for r in rows[1:] if r[1]]
+    assert people == [
+        ("Trung tâm Trợ giúp pháp lý nhà nước số 2 tỉnh Lạng Sơn", "An Văn Bình"),
+        ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Lạng Sơn", "Chu Văn Đức"),
+        ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Lạng Sơn", "Lăng Thị Mai"),
+        ("Trung tâm Trợ giúp pháp lý nhà nước tỉnh Lạng Sơn", "Nông Thị Hạnh"),
+    ]
+
+
+def test_a_centre_cannot_export_the_province_list(year_set, director, login):
+    url = reverse("outreach:training_compliance_export") + "?year=2026&centre=all"
+    assert login(director).get(url).status_code == 403
