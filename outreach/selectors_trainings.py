@@ -30,9 +30,7 @@ from tgpl.models import User
 
 
 def sessions_visible_to(user):
-    if not roles.can_see_trainings(user):
-        return TrainingSession.objects.none()
-    return roles.scope_to_centres(TrainingSession.objects.all(), user)
+    return TrainingSession.objects.visible_to(user)
 
 
 def session_list(user, *, year: int | None = None):
@@ -262,9 +260,7 @@ def exemptions_of(centre_id: int, year: int):
 
 def get_exemption_for(user, pk: int) -> Exemption:
     exemption = (
-        Exemption.objects.filter(pk=pk, centre__in=roles.visible_centres(user))
-        .select_related("centre", "reason")
-        .first()
+        Exemption.objects.visible_to(user).filter(pk=pk).select_related("centre", "reason").first()
     )
     if exemption is None or not roles.can_see_training_compliance(user, exemption.centre):
         raise Http404("Không tìm thấy trường hợp miễn bồi dưỡng.")
@@ -276,9 +272,7 @@ def reasons_in_force():
 
 
 def reports_visible_to(user):
-    if not roles.can_see_training_compliance(user):
-        return ComplianceReport.objects.none()
-    return roles.scope_to_centres(ComplianceReport.objects.all(), user)
+    return ComplianceReport.objects.visible_to(user)
 
 
 def report_of(centre_id: int, year: int) -> ComplianceReport | None:

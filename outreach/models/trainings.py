@@ -104,6 +104,26 @@ class ExemptionReason(models.Model):
         )
 
 
+class TrainingSessionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Sessions of the centres the user sees (the centre's people, the Sở reviewer)."""
+        from tgpl import roles
+
+        if not roles.can_see_trainings(user):
+            return self.none()
+        return roles.scope_to_centres(self, user)
+
+
+class CentreRecordQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Exemptions and yearly reports: for those who read the compliance of the centre."""
+        from tgpl import roles
+
+        if not roles.can_see_training_compliance(user):
+            return self.none()
+        return roles.scope_to_centres(self, user)
+
+
 class TrainingSession(models.Model):
     """A training, conference or seminar that staff attend (Điều 4.2: its form)."""
 
@@ -138,6 +158,8 @@ class TrainingSession(models.Model):
     )
     created_at = models.DateTimeField("thời điểm tạo", auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = TrainingSessionQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lớp tập huấn, bồi dưỡng"
@@ -269,6 +291,8 @@ class Exemption(models.Model):
     recorded_at = models.DateTimeField("thời điểm ghi", auto_now_add=True)
     history = HistoricalRecords()
 
+    objects = CentreRecordQuerySet.as_manager()
+
     class Meta:
         verbose_name = "trường hợp miễn bồi dưỡng"
         verbose_name_plural = "trường hợp miễn bồi dưỡng"
@@ -306,6 +330,8 @@ class ComplianceReport(models.Model):
     )
     created_at = models.DateTimeField("thời điểm lập", auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = CentreRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = "báo cáo thực hiện nghĩa vụ bồi dưỡng"
