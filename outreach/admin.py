@@ -40,3 +40,6 @@ class PlacementAdmin(ReadOnlyAdmin):
 class CommuneYearAdmin(ReadOnlyAdmin):
     list_display = ["commune_code", "year", "disadvantaged", "border", "poor", "centre"]
     list_filter = ["year", "disadvantaged"]
+
+
+from . import admin_trainings  # noqa: E402, F401 (trainings: one module per concept)

@@ -16,3 +16,12 @@ class OutreachConfig(AppConfig):
         communes.register_designation_provider(selectors.designation_on)
         demo.register("outreach", seed_demo_outreach, after=["plans", "cases"])
         home.register()
+
+        # --- trainings (issue 14.5) ---
+        from tgpl import demo
+
+        from . import home_trainings
+        from .demo_trainings import seed_demo_trainings
+
+        demo.register("outreach.trainings", seed_demo_trainings)
+        home_trainings.register()

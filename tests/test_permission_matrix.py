@@ -147,6 +147,14 @@ def _documents(app_label: str, *, numbered: bool):
     return build
 
 
+def _attendance():
+    """A training's attendance row: the session's scope decides (trainings, issue 14.5)."""
+    return [
+        ({"pk": a.session_id, "attendance_pk": a.pk}, a.session)
+        for a in _each("outreach.Attendance")
+    ]
+
+
 def _notification():
     return [({"pk": n.pk}, n) for n in _each("tgpl.Notification")]
 
@@ -243,6 +251,15 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "cases:quota_prepare": _year(),
     "cases:quota_issue": _year(),
     "cases:quota_line": _pk("cases.OfficerQuota"),
+    # --- trainings (issue 14.5) ---
+    "outreach:training_detail": _pk("outreach.TrainingSession"),
+    "outreach:training_edit": _pk("outreach.TrainingSession"),
+    "outreach:training_attendance": _pk("outreach.TrainingSession"),
+    "outreach:training_nominate": _pk("outreach.TrainingSession"),
+    "outreach:training_attendance_remove": _attendance,
+    "outreach:training_certificate": _attendance,
+    "outreach:training_exemption_remove": _pk("outreach.Exemption"),
+    "outreach:document": _documents("outreach", numbered=False),
     "notification_read": _notification,
     "ics_feed": _ics,
 }
