@@ -41,6 +41,13 @@ PUBLIC = {
     "favicon",
     "ics_feed",  # its secret token is the key; a wrong one is a 404
     "two_factor_verify",  # redirects to login without a pending sign-in
+    "password_reset",  # Django's reset by e-mail (issue 12.7)
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "online:request",  # the online intake and its reference number (issue 12.8)
+    "online:sent",
+    "online:status",
 }
 #: Patterns this matrix does not request, with the reason.
 SKIPPED = {
@@ -193,6 +200,36 @@ def _appraiser_remove():
     return [({"pk": appraiser.appraisal_id, "appraiser_pk": appraiser.pk}, appraiser.appraisal)]
 
 
+def _actions(model: str, *actions: str) -> Callable[[], list]:
+    return _with(model, "action", lambda: list(actions))
+
+
+def _complaint_steps():
+    from cases.views.complaints import STEPS
+
+    return list(STEPS)
+
+
+def _through(model: str, parent: str) -> Callable[[], list]:
+    """An object requested by its pk, scoped by its `parent` (an attachment by its
+    activity, a placement by its material)."""
+    return lambda: [({"pk": o.pk}, getattr(o, parent)) for o in _each(model)]
+
+
+def _commune():
+    """Commune pages are of the province's list (a code), not of a centre's record."""
+    activity = _first("outreach.Activity", commune_code__isnull=False)
+    return [({"code": activity.commune_code}, None)] if activity else []
+
+
+def _registration():
+    registration = _first("cases.DefenceRegistration")
+    if registration is None:
+        return []
+    case = registration.case
+    return [({"pk": case.pk, "registration_pk": registration.pk}, case)]
+
+
 def _year(*_):
     """Pages of a year of the user's own centre: nothing of another's to reach."""
     return lambda: [({"year": 2026}, None)]
@@ -260,6 +297,39 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "outreach:training_certificate": _attendance,
     "outreach:training_exemption_remove": _pk("outreach.Exemption"),
     "outreach:document": _documents("outreach", numbered=False),
+    # coordination in proceedings, complaints, fees (issue 17)
+    "cases:case_proceedings_action": _actions("cases.Case", "register", "papers", "force-majeure"),
+    "cases:registration_outcome": _registration,
+    "cases:case_sessions": _pk("cases.Case"),
+    "cases:case_sessions_action": _actions("cases.Case", "from-log", "confirm"),
+    "cases:complaint_detail": _pk("cases.Complaint"),
+    "cases:complaint_action": _with("cases.Complaint", "action", _complaint_steps),
+    "cases:conflict_check": _pk("cases.LegalAidRequest"),
+    "cases:notice_detail": _pk("cases.ProceduralNotice"),
+    "cases:notice_action": _actions("cases.ProceduralNotice", "link", "answer"),
+    "cases:notice_register": lambda: [({"year": 2026}, None)],
+    "cases:payment_file": lambda: [({"fmt": "xlsx"}, None), ({"fmt": "pdf"}, None)],
+    "cases:roster_detail": _pk("cases.DutyRoster"),
+    "cases:roster_action": _actions("cases.DutyRoster", "add", "issue", "remove"),
+    # online intake, reception's side (issue 12.8)
+    "cases:online_detail": _pk("cases.OnlineSubmission"),
+    "cases:online_record": _pk("cases.OnlineSubmission"),
+    "cases:online_decline": _pk("cases.OnlineSubmission"),
+    "password_reset_confirm": lambda: [({"uidb64": "MQ", "token": "sai-ma-xac-nhan"}, None)],
+    # outreach (issue 15)
+    "outreach:activity": _pk("outreach.Activity"),
+    "outreach:activity_edit": _pk("outreach.Activity"),
+    "outreach:activity_requests": _pk("outreach.Activity"),
+    "outreach:attachment_add": _pk("outreach.Activity"),
+    "outreach:attachment": _through("outreach.ActivityAttachment", "activity"),
+    "outreach:recurring": _pk("outreach.RecurringTarget"),
+    "outreach:material": _pk("outreach.Material"),
+    "outreach:placement_create": _pk("outreach.Material"),
+    "outreach:inspect": _through("outreach.Placement", "material"),
+    "outreach:commune": _commune,
+    "outreach:commune_edit": _commune,
+    "outreach:contact_add": _commune,
+    "outreach:contact_end": _pk("outreach.CommuneContact"),
     "notification_read": _notification,
     "ics_feed": _ics,
 }
@@ -283,6 +353,8 @@ def may_have(user, anchor) -> bool:
         anchor = anchor.item
     if model._meta.label == "plans.Plan" or hasattr(type(anchor).objects, "visible_to"):
         return type(anchor).objects.visible_to(user).filter(pk=anchor.pk).exists()
+    if hasattr(anchor, "centre_id"):  # a record of a centre: the centres the user sees
+        return roles.visible_centres(user).filter(pk=anchor.centre_id).exists()
     raise AssertionError(f"no scope known for {model._meta.label}: teach may_have()")
 
 
