@@ -38,7 +38,10 @@ def _require_drafter(user):
 def import_document(request):
     """Step 1: a .docx/.pdf/.txt upload or pasted text, read into a preview."""
     _require_drafter(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data.get("document")
         try:

@@ -54,7 +54,9 @@ def complaint_create(request):
         ).order_by("full_name"),
     }
     form = ComplaintForm(
-        request.POST or None, initial={"received_at": timezone.localtime()}, **kwargs
+        request.POST if request.method == "POST" else None,
+        initial={"received_at": timezone.localtime()},
+        **kwargs,
     )
     if request.method == "POST":
         outcome = submit(

@@ -18,7 +18,7 @@ def _may_check(user, req) -> bool:
 
 def conflict_check(request, pk: int):
     req = selectors.get_request_for(request.user, pk, can=_may_check)
-    form = ConflictDecisionForm(request.POST or None)
+    form = ConflictDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         outcome = submit(
             request,

@@ -60,7 +60,10 @@ def case_export(request):
 
 def _import_page(request, *, importer, done: str, success_url: str, title: str, columns, crumb):
     """Upload, dry run in one transaction, and either every row saved or every error shown."""
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
     outcome = None
     if request.method == "POST" and form.is_valid():
         try:

@@ -52,7 +52,7 @@ def _centre_choice():
 def request_page(request):
     """Ask for legal aid: who may get it (Điều 7), what happened, how to call back."""
     centre, centres = _centre_choice()
-    form = OnlineRequestForm(request.POST or None, centres=centres)
+    form = OnlineRequestForm(request.POST if request.method == "POST" else None, centres=centres)
     status = 200
     if request.method == "POST":
         within = ratelimit.allow(
@@ -111,7 +111,7 @@ def sent_page(request):
 @login_not_required
 def status_page(request):
     """The state of a submission, by its reference and check code: no personal data."""
-    form = StatusForm(request.POST or None)
+    form = StatusForm(request.POST if request.method == "POST" else None)
     found = None
     status = 200
     if request.method == "POST":
@@ -209,7 +209,9 @@ def record(request, pk: int):
         raise PermissionDenied
     centre = request.user.centre
     if request.method == "POST":
-        form = RequestForm(request.POST, request.FILES or None, centre=centre)
+        form = RequestForm(
+            request.POST, request.FILES if request.method == "POST" else None, centre=centre
+        )
 
         def action(data):
             files = data.get("attachments") or []

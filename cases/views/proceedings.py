@@ -61,7 +61,10 @@ def notice_list(request):
 
 def notice_create(request):
     _require(roles.can_record_notices(request.user))
-    form = NoticeForm(request.POST or None, initial={"received_at": timezone.localtime()})
+    form = NoticeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"received_at": timezone.localtime()},
+    )
     if request.method == "POST":
         outcome = submit(
             request,

@@ -143,7 +143,9 @@ def request_create(request):
     if not roles.can_receive_requests(request.user):
         raise PermissionDenied
     data = request.POST if request.method == "POST" else None
-    form = RequestForm(data, request.FILES or None, centre=request.user.centre)
+    form = RequestForm(
+        data, request.FILES if request.method == "POST" else None, centre=request.user.centre
+    )
     token, held, known = _upload_token(request), [], []
     if request.method == "POST":
         valid = form.is_valid()
@@ -162,7 +164,12 @@ def request_edit(request, pk: int):
     if not REQUEST_TRANSITIONS.can("update", req.status):
         raise PermissionDenied
     initial = {"categories": req.categories.all(), "proofs": req.proofs.all()}
-    form = RequestForm(request.POST or None, instance=req, initial=initial, centre=req.centre)
+    form = RequestForm(
+        request.POST if request.method == "POST" else None,
+        instance=req,
+        initial=initial,
+        centre=req.centre,
+    )
     known = []
     if request.method == "POST":
         if form.is_valid():

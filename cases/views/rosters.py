@@ -44,7 +44,9 @@ def roster_list(request):
         raise PermissionDenied
     year, month = _month(request)
     manage = roles.can_manage_rosters(request.user)
-    roster_form = RosterForm(request.POST or None, initial={"year": year, "month": month})
+    roster_form = RosterForm(
+        request.POST if request.method == "POST" else None, initial={"year": year, "month": month}
+    )
     if request.method == "POST":
         if not manage:
             raise PermissionDenied
@@ -159,7 +161,10 @@ def handovers(request):
     if not roles.is_centre_member(request.user):
         raise PermissionDenied
     may = roles.can_manage_rosters(request.user) or roles.can_record_notices(request.user)
-    form = HandoverForm(request.POST or None, initial={"handed_on": timezone.localdate()})
+    form = HandoverForm(
+        request.POST if request.method == "POST" else None,
+        initial={"handed_on": timezone.localdate()},
+    )
     if request.method == "POST":
         if not may:
             raise PermissionDenied

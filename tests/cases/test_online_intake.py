@@ -128,6 +128,17 @@ def test_a_forged_or_missing_challenge_is_refused(centre):
     assert not OnlineSubmission.objects.exists()
 
 
+@pytest.mark.parametrize("limit", [5, 0], ids=["within the limit", "over the limit"])
+def test_an_empty_post_is_answered_with_errors_not_a_crash(centre, settings, client, limit):
+    """An empty form (a robot, or a browser sending nothing) is a bound form with its
+    errors, also when the address is over its limit (found by the permission matrix)."""
+    settings.ONLINE_INTAKE_LIMIT = limit
+    response = client.post(PAGE, {})
+    assert response.status_code == (400 if limit else 429)
+    assert response.context["form"].is_bound
+    assert not OnlineSubmission.objects.exists()
+
+
 def test_the_honeypot_catches_a_robot(centre):
     _, response = send(website="http://quang-cao.example")
     assert response.status_code == 400
