@@ -189,7 +189,7 @@ def doj_dashboard(user, today: date):
         .order_by()
         .values("centre_id")
         .annotate(
-            due=Count("pk", filter=Q(status__in=unsent, due__gte=today)),
+            due_soon=Count("pk", filter=Q(status__in=unsent, due__gte=today)),
             late=Count("pk", filter=Q(status__in=[*unsent, ReportStatus.RETURNED], due__lt=today)),
             returned=Count("pk", filter=Q(status=ReportStatus.RETURNED)),
         )
@@ -197,8 +197,9 @@ def doj_dashboard(user, today: date):
     rows = []
     for c in centres:
         k, r = cases.get(c.pk, {}), reports.get(c.pk, {})
-        rows.append(CentreRow(c, k.get("accepted", 0), k.get("ended", 0), k.get("open", 0),
-                              r.get("due", 0), r.get("late", 0), r.get("returned", 0)))  # fmt: skip
+        case_counts = [k.get(name, 0) for name in ("accepted", "ended", "open")]
+        report_counts = [r.get(name, 0) for name in ("due_soon", "late", "returned")]
+        rows.append(CentreRow(c, *case_counts, *report_counts))
     chart = bar_chart(
         f"Vụ việc của các Trung tâm, {current.label}",
         ["Thụ lý trong kỳ", "Kết thúc trong kỳ", "Đang thực hiện"],

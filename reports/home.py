@@ -22,7 +22,7 @@ def centre_reports(user, today: date) -> PanelView:
     view = PanelView("reports.centre", "Báo cáo định kỳ", "bi-file-earmark-bar-graph")
     counts = Report.objects.filter(centre_id=user.centre_id).aggregate(
         late=Count("pk", filter=Q(status__in=[S.DRAFT, S.RETURNED], due__lt=today)),
-        due=Count("pk", filter=Q(status=S.DRAFT, due__gte=today)),
+        due_soon=Count("pk", filter=Q(status=S.DRAFT, due__gte=today)),
         returned=Count("pk", filter=Q(status=S.RETURNED)),
     )
     url = reverse("reports:index")
@@ -30,8 +30,8 @@ def centre_reports(user, today: date) -> PanelView:
         view.lines.append(Line("Báo cáo quá hạn gửi", counts["late"], url, "danger"))
     if counts["returned"]:
         view.lines.append(Line("Sở trả lại để chỉnh sửa", counts["returned"], url, "warning"))
-    if counts["due"]:
-        view.lines.append(Line("Báo cáo chưa gửi", counts["due"], url, "primary"))
+    if counts["due_soon"]:
+        view.lines.append(Line("Báo cáo chưa gửi", counts["due_soon"], url, "primary"))
     if view.lines:
         view.link = Line("Tất cả báo cáo", url=url)
     return view
