@@ -173,15 +173,25 @@ def edit(request, pk: int):
 
 
 ACTIONS = {
-    "sign_off": (services.sign_off_report, "Đã ký duyệt báo cáo."),
-    "send": (services.send_report, "Đã gửi báo cáo đến Sở Tư pháp; số liệu đã được lưu cố định."),
+    "sign_off": (
+        roles.can_sign_off_reports,
+        services.sign_off_report,
+        "Đã ký duyệt báo cáo.",
+    ),
+    "send": (
+        roles.can_prepare_reports,
+        services.send_report,
+        "Đã gửi báo cáo đến Sở Tư pháp; số liệu đã được lưu cố định.",
+    ),
 }
 
 
 @require_POST
 def act(request, pk: int, action: str):
     report = selectors.get_report_for(request.user, pk)
-    call, success = ACTIONS[action]
+    may, call, success = ACTIONS[action]
+    if not may(request.user, report.centre):
+        raise PermissionDenied
     perform(request, lambda: call(actor=request.user, report=report), success=success)
     return redirect("reports:detail", pk=report.pk)
 
@@ -189,6 +199,8 @@ def act(request, pk: int, action: str):
 @require_POST
 def comment(request, pk: int):
     report = selectors.get_report_for(request.user, pk)
+    if not roles.can_review_reports(request.user, report.centre):
+        raise PermissionDenied
     form = CommentForm(request.POST)
     outcome = submit(
         request,
@@ -214,6 +226,8 @@ DECISIONS = {
 @require_POST
 def decide(request, pk: int, action: str):
     report = selectors.get_report_for(request.user, pk)
+    if not roles.can_review_reports(request.user, report.centre):
+        raise PermissionDenied
     call, success = DECISIONS[action]
     form = DecisionForm(request.POST)
     outcome = submit(
