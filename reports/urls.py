@@ -1,5 +1,7 @@
 from django.urls import path
 
+from tgpl.documents.urls import document_urls
+
 from . import views, views_figures
 
 app_name = "reports"
@@ -19,4 +21,5 @@ urlpatterns = [
     path("<int:pk>/versions/<int:number>/", views.version, name="version"),
     path("<int:pk>/drill/<str:section>/", views_figures.drill, name="drill"),
     path("<int:pk>/export.xlsx", views_figures.export, name="export"),
+    *document_urls("reports"),
 ]
