@@ -13,6 +13,17 @@ from tgpl import roles
 
 KIND_CHOICES = [(k.value, label) for k, label in LABELS.items()]
 
+# the fields a hand-over column may take (reports/handover.py FIELDS gives their values)
+HANDOVER_FIELDS = [
+    ("code", "Mã vụ việc"), ("register_number", "Số thụ lý"), ("accepted_on", "Ngày thụ lý"),
+    ("form", "Hình thức"), ("legal_field", "Lĩnh vực"), ("status", "Trạng thái"),
+    ("outcome", "Kết quả"), ("ended_on", "Ngày kết thúc"), ("department", "Phòng, chi nhánh"),
+    ("performer", "Người thực hiện"), ("performer_kind", "Loại người thực hiện"),
+    ("full_name", "Họ tên người được TGPL"), ("sex", "Giới tính"), ("birth_year", "Năm sinh"),
+    ("ethnicity", "Dân tộc"), ("identity_number", "Số định danh"), ("address", "Địa chỉ"),
+    ("commune", "Xã, phường"), ("categories", "Diện người được TGPL"),
+]  # fmt: skip
+
 
 class ReportQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -152,3 +163,35 @@ class ReviewStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%d/%m/%Y %H:%M})"
+
+
+class HandoverColumn(models.Model):
+    """A column of the hand-over spreadsheet to the national TGPL software: which field of
+    a case, under which title, in which order, its values translated by `values` (the
+    national software's value lists, e.g. {"litigation": "Tham gia tố tụng"}). Kept by the
+    system administrator; with no rows, the default columns (reports/handover.py) apply."""
+
+    position = models.PositiveSmallIntegerField("thứ tự", default=0)
+    field = models.CharField("trường dữ liệu", max_length=32, choices=HANDOVER_FIELDS)
+    title = models.CharField("tiêu đề cột", max_length=128)
+    values = models.JSONField(
+        "bảng chuyển đổi giá trị", default=dict, blank=True,
+        help_text='Ví dụ {"litigation": "1", "advice": "2"}; giá trị không có trong bảng '
+        "giữ nguyên.",
+    )  # fmt: skip
+    is_active = models.BooleanField("đang dùng", default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "cột bảng chuyển dữ liệu sang phần mềm quốc gia"
+        verbose_name_plural = "cột bảng chuyển dữ liệu sang phần mềm quốc gia"
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.position}. {self.title}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not isinstance(self.values, dict):
+            raise ValidationError({"values": "Bảng chuyển đổi là một đối tượng JSON."})

@@ -21,5 +21,6 @@ urlpatterns = [
     path("<int:pk>/versions/<int:number>/", views.version, name="version"),
     path("<int:pk>/drill/<str:section>/", views_figures.drill, name="drill"),
     path("<int:pk>/export.xlsx", views_figures.export, name="export"),
+    path("<int:pk>/handover.xlsx", views_figures.handover, name="handover"),
     *document_urls("reports"),
 ]

@@ -137,6 +137,8 @@ def detail(request, pk: int):
             "can_send": "send" in actions
             and roles.can_prepare_reports(user, centre)
             and report.signed_off_by_id is not None,
+            "can_handover": roles.can_prepare_reports(user, centre)
+            and roles.can_export_per_person(user),
             "can_review": "accept" in actions and roles.can_review_reports(user, centre),
             "comment_form": CommentForm(targets=_targets(sections)),
             "decision_form": DecisionForm(),

@@ -19,6 +19,7 @@ from tgpl.statistics import default_threshold, is_small
 from . import figures, selectors
 from .dashboard import director_dashboard, doj_dashboard
 from .forms import PeriodForm
+from .handover import handover_dataset
 from .presenters import table_view
 from .xlsx import workbook
 
@@ -93,6 +94,21 @@ def export(request, pk: int):
     book = workbook(report, selectors.report_figures(report))
     response = HttpResponse(book, content_type=XLSX_CONTENT_TYPE)
     name = f"bao-cao-{report.kind}-{report.year}-{report.number}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_GET
+def handover(request, pk: int):
+    """The period's new and ended cases for the national software: a row per case, with
+    the people's data, so only for the centre's people who may export per person."""
+    report = selectors.get_report_for(request.user, pk)
+    user = request.user
+    if not (roles.can_prepare_reports(user, report.centre) and roles.can_export_per_person(user)):
+        raise PermissionDenied
+    data = handover_dataset(report)
+    name = f"chuyen-phan-mem-quoc-gia-{report.kind}-{report.year}-{report.number}.xlsx"
+    response = HttpResponse(data.export("xlsx"), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

@@ -517,6 +517,8 @@ def can_review_reports(user, centre: Centre | None = None) -> bool:
 
 
 def can_see_reports(user) -> bool:
-    return can_prepare_reports(user) or is_doj_reviewer(user) or bool(
-        getattr(user, "is_superuser", False)
+    return (
+        can_prepare_reports(user)
+        or is_doj_reviewer(user)
+        or bool(getattr(user, "is_superuser", False))
     )
