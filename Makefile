@@ -17,7 +17,7 @@ RUN_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret_key)" \
 	LOCAL_BROKER_DIR=$(CURDIR)/var/broker SITE_URL=http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
 
-.PHONY: run dev test e2e lint format worker bench migrate seed check-system install clean-venv
+.PHONY: run dev test e2e lint format worker bench bench-scale migrate seed check-system install clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -84,6 +84,11 @@ worker: install
 
 bench: install
 	$(DEV_ENV) $(PY) -m tests.bench
+
+# The case and request pages, search and the home page at growing sizes (SCALE_SIZES,
+# default 1000,10000,100000; use a throwaway PostgreSQL DATABASE_URL for 1,000,000).
+bench-scale: install
+	$(DEV_ENV) $(PY) -m tests.bench.scale
 
 clean-venv:
 	rm -rf $(VENV)

@@ -124,9 +124,7 @@ def test_notification_list_query_count_does_not_grow(client, staff, django_asser
 LIST_QUERIES = 11
 
 
-def test_the_feed_link_shown_is_built_from_site_url_not_the_request_host(
-    client, staff, settings
-):
+def test_the_feed_link_shown_is_built_from_site_url_not_the_request_host(client, staff, settings):
     """Behind a proxy the request's host is an internal name; `make run PORT=8080` sets
     SITE_URL so the link copied into a calendar app is the one people open."""
     settings.SITE_URL = "http://10.0.0.5:8080/"
