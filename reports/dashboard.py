@@ -18,7 +18,8 @@ from tgpl import roles
 from tgpl.models import Centre
 
 from .figures import Scope
-from .figures.cases import accepted_in, in_play
+from .figures.cases import accepted_in, in_play, limits_met
+from .figures.plans import plan_progress
 from .models import Report
 from .rules import periods
 from .states import ReportStatus
@@ -76,6 +77,13 @@ def bar_chart(title: str, series: list[str], rows: list[tuple[str, list[int]]]) 
     return chart
 
 
+def performer_rows_of(user, year: int):
+    """The performers of the user's centre with their workload and quota (cases.selectors)."""
+    from cases.selectors import performer_rows
+
+    return performer_rows(user, year)
+
+
 # --- the director ---------------------------------------------------------------------------
 
 
@@ -107,7 +115,8 @@ MEASURES = [
 ]
 
 
-def director_dashboard(centre: Centre, today: date):
+def director_dashboard(user, today: date):
+    centre = user.centre
     current = periods.period_containing(periods.Kind.QUARTERLY, today)
     compared = [current, periods.previous(current), periods.same_period_last_year(current)]
     values = [_measures(Scope((centre.pk,), p.start, p.end)) for p in compared]
@@ -143,7 +152,29 @@ def director_dashboard(centre: Centre, today: date):
         ["Số vụ việc"],
         [(str(label), [by_form.get(value, 0)]) for value, label in Form.choices],
     )
-    return current, [comparison, states, forms]
+    scope = Scope((centre.pk,), current.start, current.end)
+    limit_table = limits_met(scope)
+    limits = bar_chart(
+        f"Thời hạn đến hạn trong {current.label}",
+        [c.label for c in limit_table.columns[1:]],
+        [(r.label.split(" (")[0], r.cells[1:]) for r in limit_table.rows[1:] if r.cells[0]],
+    )
+    plan_table = plan_progress(scope)
+    plans = bar_chart(
+        f"Tiến độ kế hoạch, nhiệm vụ đến hạn trong {current.label}",
+        [c.label for c in plan_table.columns[1:]],
+        [(r.label, r.cells[1:]) for r in plan_table.rows[1:]],
+    )
+    workload = bar_chart(
+        f"Người thực hiện: vụ việc đang thực hiện và tham gia tố tụng năm {today.year}",
+        ["Đang thực hiện", "Tham gia tố tụng trong năm", "Chỉ tiêu (mức Đạt)"],
+        [
+            (row.performer.user.full_name, [row.open_cases, row.litigation_this_year,
+                                            row.tier.pass_from if row.tier else 0])
+            for row in performer_rows_of(user, today.year)
+        ],
+    )  # fmt: skip
+    return current, [comparison, states, forms, limits, plans, workload]
 
 
 # --- the Sở ------------------------------------------------------------------------------------

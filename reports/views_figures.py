@@ -141,7 +141,7 @@ def dashboard(request):
         period, rows, charts = doj_dashboard(user, today)
         context = {"title": "Tổng quan các Trung tâm", "rows": rows}
     elif roles.can_prepare_reports(user):
-        period, charts = director_dashboard(user.centre, today)
+        period, charts = director_dashboard(user, today)
         context = {"title": "Tổng quan hoạt động của Trung tâm", "rows": None}
     else:
         raise PermissionDenied

@@ -179,7 +179,7 @@ def test_dashboard_queries_do_not_grow_with_cases(
 ):
     bulk_cases(staff, professional_office, size, date(2026, 10, 1))
     client.force_login(director)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(22):
         assert client.get(reverse("reports:dashboard")).status_code == 200
 
 
