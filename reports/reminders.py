@@ -28,6 +28,8 @@ def report_deadlines(today: datetime.date, now: datetime.datetime, until=None, c
     if centre_ids is not None:
         reports = reports.filter(centre_id__in=centre_ids)
     reports = list(reports.select_related("centre"))
+    if not reports:
+        return
     directors: dict[int, list[int]] = {}
     for user_id, centre_id in User.objects.filter(
         centre_id__in={r.centre_id for r in reports},
