@@ -28,7 +28,7 @@ def reviewers_of(report: Report) -> list[int]:
         User.objects.filter(
             agency_id=report.centre.parent_agency_id,
             is_active=True,
-            groups__name=roles.Role.DOJ_REVIEWER,
+            pk__in=roles.holders_of(roles.Role.DOJ_REVIEWER),
         ).values_list("pk", flat=True)
     )
 

@@ -34,7 +34,7 @@ def report_deadlines(today: datetime.date, now: datetime.datetime, until=None, c
     for user_id, centre_id in User.objects.filter(
         centre_id__in={r.centre_id for r in reports},
         is_active=True,
-        groups__name=roles.Role.DIRECTOR,
+        pk__in=roles.holders_of(roles.Role.DIRECTOR),
     ).values_list("pk", "centre_id"):
         directors.setdefault(centre_id, []).append(user_id)
     for report in reports:
