@@ -235,6 +235,10 @@ def _year(*_):
     return lambda: [({"year": 2026}, None)]
 
 
+REPORT_PAGES = (
+    "detail", "edit", "comment", "sign_off", "send", "return", "accept", "export", "handover",
+)  # fmt: skip
+
 OBJECTS: dict[str, Callable[[], list]] = {
     "plans:detail": _pk("plans.Plan"),
     "plans:edit": _pk("plans.Plan"),
@@ -332,6 +336,17 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "outreach:contact_end": _pk("outreach.CommuneContact"),
     "notification_read": _notification,
     "ics_feed": _ics,
+    # --- reports (issue 16): the demo's sent quarter and its current draft ---
+    **{f"reports:{name}": _pk("reports.Report") for name in REPORT_PAGES},
+    "reports:version": lambda: [
+        ({"pk": r.pk, "number": 1}, r) for r in _each("reports.Report", version__gt=0)
+    ],
+    "reports:drill": lambda: [
+        ({"pk": r.pk, "section": section}, r)
+        for r in _each("reports.Report")
+        for section in ("b24", "b25")
+    ],
+    "reports:document": _documents("reports", numbered=False),
 }
 
 
