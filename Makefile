@@ -16,6 +16,9 @@ RUN_ENV = DEBUG=false SECRET_KEY="$$(cat var/secret_key)" \
 	SECURE_HSTS_INCLUDE_SUBDOMAINS=false SECURE_HSTS_PRELOAD=false \
 	LOCAL_BROKER_DIR=$(CURDIR)/var/broker SITE_URL=http://$(HOST):$(PORT)
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): the suite is independent per process, each with its own
+# test database; `make test PYTEST_WORKERS=0` runs it in one process.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run dev test e2e lint format worker bench bench-scale migrate seed check-system install clean-venv
 
@@ -63,7 +66,7 @@ dev: check-system seed
 	$(DEV_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: check-system
-	$(DEV_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(DEV_ENV) $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The house's checks, as CI runs them: ruff (rules and format), the import contracts
 # (import-linter, pyproject.toml) and mypy with django-stubs on the kernel, roles, rules

@@ -16,7 +16,7 @@ from outreach.models import (
     BroadcastContract,
     RecurringTarget,
 )
-from tgpl import geography, references, roles, targets
+from tgpl import geography, references, roles, targets, uploads
 from tgpl.errors import BusinessRuleError
 from tgpl.kernel import create, delete, local_date, require, require_text, save, set_related
 
@@ -190,6 +190,13 @@ def add_attachment(*, actor, activity: Activity, file, kind: str, caption: str =
     require(roles.can_record_outreach(actor, activity.centre))
     if not file:
         raise BusinessRuleError("Chọn tệp cần đính kèm.", field="file")
+    # bounded in size and judged by its first bytes, as every upload of the house
+    file.seek(0)
+    head = file.read(16)
+    file.seek(0)
+    problem = uploads.upload_problem(file.name or "", file.size or 0, head)
+    if problem:
+        raise BusinessRuleError(problem, field="file")
     return create(
         ActivityAttachment,
         actor=actor,
