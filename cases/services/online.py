@@ -51,7 +51,7 @@ def submit_online(
     moment = now_or(at)
     submission = OnlineSubmission(
         centre=centre,
-        reference=f"tmp-{uuid.uuid4().hex}",
+        reference=f"tmp-{uuid.uuid4().hex[:24]}",  # within the column (32); replaced below
         check_code=check_code(),
         submitted_at=moment,
         **fields,
