@@ -15,7 +15,7 @@ from django.utils import timezone
 from cases.models import Case, Complaint, DefenceRegistration, DutyRoster, ProceduralNotice
 from cases.rules.rosters import month_days
 from cases.services import complaints, proceedings, rosters
-from cases.states import ComplaintGround, Form, Stage
+from cases.states import CaseStatus, ComplaintGround, Form, Stage
 from tgpl import services as kernel_services
 from tgpl.models import Agency, User
 
@@ -25,9 +25,9 @@ COURT = "Tòa án nhân dân tỉnh Lạng Sơn"
 ON_DUTY = [("tgv", "0912345601"), ("tgv2", "0912345602"), ("truongphong.nv", "0912345603")]
 
 
-def _agency(kind: str, name: str, short: str = "") -> Agency:
+def _agency(centre, kind: str, name: str, short: str = "") -> Agency:
     agency, created = Agency.objects.get_or_create(
-        name=name, province_code=20, defaults={"kind": kind, "short_name": short}
+        name=name, province_code=centre.province_code, defaults={"kind": kind, "short_name": short}
     )
     if created:
         kernel_services.refresh_search_keys(agency)
@@ -38,7 +38,7 @@ def _agency(kind: str, name: str, short: str = "") -> Agency:
 def _open_litigation_case(centre) -> Case | None:
     return (
         Case.objects.filter(centre=centre, form=Form.LITIGATION, performer__isnull=False)
-        .exclude(status__in=("closed", "discontinued"))
+        .exclude(status__in=(CaseStatus.CLOSED, CaseStatus.DISCONTINUED))
         .select_related("request")
         .order_by("pk")
         .first()
@@ -51,8 +51,8 @@ def seed_demo_proceedings(centre, stdout) -> None:
     if staff is None or director is None:
         stdout.write("Bỏ qua dữ liệu mẫu tố tụng: chưa có người dùng mẫu.")
         return
-    police = _agency(Agency.Kind.POLICE, INVESTIGATION, "CQCSĐT CA tỉnh")
-    court = _agency(Agency.Kind.COURT, COURT, "TAND tỉnh")
+    police = _agency(centre, Agency.Kind.POLICE, INVESTIGATION, "CQCSĐT CA tỉnh")
+    court = _agency(centre, Agency.Kind.COURT, COURT, "TAND tỉnh")
     case = _open_litigation_case(centre)
     now = timezone.now()
     notice = _notices(centre, staff, police, court, case, now)
