@@ -57,3 +57,7 @@ class CasesConfig(AppConfig):
         from .services.conflicts import index_request_event
 
         subscribe("request_received", index_request_event)
+
+        from .demo_proceedings import seed_demo_proceedings
+
+        demo.register("cases_proceedings", seed_demo_proceedings, after=["cases"])

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from tgpl import geography, targets
 from tgpl.models import Agency, Centre, User
 
 from . import services
-from .models import Activity, CommuneYear, Language, Material
+from .models import Activity, ActivityAttachment, CommuneYear, Language, Material
 
 BASIS = "Quyết định 861/QĐ-TTg ngày 04/6/2021 của Thủ tướng Chính phủ"
 RADIO = "Đài Phát thanh - Truyền hình tỉnh Lạng Sơn"
@@ -35,15 +36,17 @@ def _task(actor, year: int, path: str) -> int | None:
 
 
 def seed_demo_outreach(centre: Centre, stdout) -> None:
+    staff = User.objects.get(username="vienchuc")
     if Activity.objects.filter(centre=centre).exists():
+        _attachment(centre, staff)
         stdout.write("  Truyền thông: đã có dữ liệu mẫu.")
         return
-    staff = User.objects.get(username="vienchuc")
     director = User.objects.get(username="giamdoc")
     communes = [code for code, _ in geography.commune_choices(centre.province_code)]
     languages = {lang.name: lang for lang in Language.objects.all()}
     _plan_2021(centre, staff, communes, languages)
     _this_year(centre, staff, director, communes, languages)
+    _attachment(centre, staff)
     stdout.write(
         f"  Truyền thông: {Activity.objects.filter(centre=centre).count()} hoạt động, "
         f"{Material.objects.filter(centre=centre).count()} loại tài liệu, "
@@ -274,3 +277,48 @@ def _this_year(centre, staff, director, communes, languages) -> None:
             consent_on=date(year, 2, 3),
             consent_note="Đồng ý bằng văn bản",
         )
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with its cross-reference table (it opens in any reader)."""
+    stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _attachment(centre, staff) -> None:
+    """The attendance list of the first commune session, attached as staff would."""
+    if ActivityAttachment.objects.filter(activity__centre=centre).exists():
+        return
+    activity = (
+        Activity.objects.filter(centre=centre, kind=Activity.Kind.COMMUNE_SESSION)
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
+    if activity is None:
+        return
+    services.add_attachment(
+        actor=staff,
+        activity=activity,
+        file=ContentFile(_pdf("Danh sach nguoi tham du"), name="danh-sach-tham-du.pdf"),
+        kind=ActivityAttachment.Kind.DOCUMENT,
+        caption="Danh sách người tham dự buổi truyền thông",
+    )

@@ -31,3 +31,18 @@ def test_demo_meets_the_2021_plans_outreach_targets_and_runs_twice():
     count = Activity.objects.count()
     seed_demo_outreach(centre, io.StringIO())
     assert Activity.objects.count() == count
+
+
+@pytest.mark.django_db
+def test_demo_attaches_a_file_that_passes_the_upload_check_once(settings):
+    from outreach.models import ActivityAttachment
+    from tgpl.uploads import upload_problem
+
+    call_command("seed_demo", stdout=io.StringIO())
+    centre = Centre.objects.get(name__contains="Lạng Sơn")
+    attachment = ActivityAttachment.objects.get(activity__centre=centre)
+    content = attachment.file.read()
+    assert upload_problem(attachment.file.name, len(content), content[:16]) is None
+    assert attachment.file.path.startswith(str(settings.MEDIA_ROOT))
+    seed_demo_outreach(centre, io.StringIO())
+    assert ActivityAttachment.objects.count() == 1
