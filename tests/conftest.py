@@ -88,6 +88,13 @@ def _fast_password_hasher():
 
 
 @pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path_factory):
+    """Uploaded and generated files (attachments, the demo's PDF) go to a folder of the
+    test run, never into the checkout; a test may still point MEDIA_ROOT elsewhere."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager():
     """Unit tests run tasks in-process even when REDIS_URL is set (CI)."""
     previous = celery_app.conf.task_always_eager
