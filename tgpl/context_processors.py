@@ -4,11 +4,13 @@ from django.utils.functional import SimpleLazyObject
 
 from . import public, roles
 
+# (key, label, URL name, icon, who sees the link: None for everyone signed in; the same
+# predicate the area's view checks, so no one is shown a page that would refuse them)
 NAV = [
-    ("plans", "Kế hoạch", "plans:index", "bi-journal-text"),
-    ("cases", "Yêu cầu & Vụ việc", "cases:index", "bi-briefcase"),
-    ("outreach", "Truyền thông", "outreach:index", "bi-megaphone"),
-    ("reports", "Báo cáo", "reports:index", "bi-bar-chart-line"),
+    ("plans", "Kế hoạch", "plans:index", "bi-journal-text", None),
+    ("cases", "Yêu cầu & Vụ việc", "cases:index", "bi-briefcase", None),
+    ("outreach", "Truyền thông", "outreach:index", "bi-megaphone", None),
+    ("reports", "Báo cáo", "reports:index", "bi-bar-chart-line", roles.can_see_reports),
 ]
 
 
@@ -31,7 +33,8 @@ def shell(request):
                 "icon": icon,
                 "active": key == current,
             }
-            for key, label, name, icon in NAV
+            for key, label, name, icon, may in NAV
+            if may is None or may(user)
         ],
         "user_roles": roles.role_labels(user),
         "user_can_admin": roles.can_use_admin(user),
