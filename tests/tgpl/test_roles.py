@@ -132,14 +132,14 @@ def test_unknown_role_is_refused(officer, administrator):
 
 
 def test_no_module_outside_roles_tests_group_names():
-    """Role checks live in tgpl/roles.py: nobody else reads group names."""
+    """Role checks live in tgpl/roles (the package): nobody else reads group names."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
     offenders = []
     for app in ["tgpl", "plans", "cases", "outreach", "reports"]:
         for path in (root / app).rglob("*.py"):
-            if path.name == "roles.py" or "migrations" in path.parts:
+            if path.name == "roles.py" or "roles" in path.parts or "migrations" in path.parts:
                 continue
             text = path.read_text(encoding="utf-8")
             if "groups__name" in text or "groups.filter(name" in text:

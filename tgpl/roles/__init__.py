@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .models import Centre, Department
+    from tgpl.models import Centre, Department
 
 
 class Role(models.TextChoices):
@@ -210,7 +210,7 @@ def can_manage_agency(user, agency) -> bool:
         return False
     if agency is None:
         return True
-    from .models import Agency
+    from tgpl.models import Agency
 
     return agency.kind != Agency.Kind.DOJ and (
         agency.province_code is not None and agency.province_code == user.centre.province_code
@@ -241,7 +241,7 @@ def visible_centres(user):
     Centre people see their own centre; a Sở Tư pháp reviewer sees every centre
     that Sở runs (the centres of the province); a superuser sees all.
     """
-    from .models import Centre
+    from tgpl.models import Centre
 
     if user is None or not user.is_authenticated or not user.is_active:
         return Centre.objects.none()
@@ -460,7 +460,7 @@ def is_reception_staff(user) -> bool:
 
 # --- official documents (tgpl/documents) --------------------------------------------
 
-DOCUMENT_ISSUERS = frozenset(
+DOCUMENT_ISSUERS: frozenset[str] = frozenset(
     {Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DEPARTMENT_HEAD, Role.STAFF}
 )
 
@@ -481,7 +481,7 @@ def can_see_document_register(user) -> bool:
 
 def director_of(centre: Centre):
     """The active director of a centre (who signs its documents by default), or None."""
-    from .models import User
+    from tgpl.models import User
 
     return (
         User.objects.filter(centre=centre, is_active=True, groups__name=Role.DIRECTOR)
@@ -491,391 +491,11 @@ def director_of(centre: Centre):
     )
 
 
-# --- quality appraisal, time appraisal and quotas (issue 14) -------------------------
-#
-# An appraisal plan has `centre_id` and `organiser` ("centre" or "doj"): the centre's
-# leadership organises its own (TT 12/2018 Điều 14.1), the Sở reviewer those of the
-# centres of the province (Điều 14.2).
-
-
-def _organises(user, plan) -> bool:
-    if plan.organiser == "doj":
-        return is_doj_reviewer(user) and visible_centres(user).filter(pk=plan.centre_id).exists()
-    return is_leadership(user) and getattr(user, "centre_id", None) == plan.centre_id
-
-
-def can_plan_appraisals(user, centre: Centre | None = None) -> bool:
-    """Draw up appraisal plans: the leadership of the centre, or a Sở reviewer for the
-    centres of the province."""
-    if is_doj_reviewer(user):
-        return centre is None or visible_centres(user).filter(pk=centre.pk).exists()
-    if not (is_leadership(user) and getattr(user, "centre_id", None)):
-        return False
-    return centre is None or centre.pk == user.centre_id
-
-
-def can_manage_appraisal_plan(user, plan) -> bool:
-    """Draw its cases, assign appraisers, issue the decision, close the plan."""
-    return _organises(user, plan)
-
-
-def can_approve_appraisal(user, plan) -> bool:
-    """The conclusion of an appraisal is approved by the director of the centre (by the
-    Sở for a plan the Sở organises)."""
-    if plan.organiser == "doj":
-        return _organises(user, plan)
-    return is_director(user) and getattr(user, "centre_id", None) == plan.centre_id
-
-
-def can_see_appraisal_plans(user) -> bool:
-    """The plans and their results: the leadership, the heads, a Sở reviewer."""
-    return (
-        (is_leadership(user) or is_department_head(user)) and bool(getattr(user, "centre_id", 0))
-    ) or is_doj_reviewer(user)
-
-
-def can_score_appraisal(user, appraiser_ids: Iterable[int]) -> bool:
-    """Only the persons assigned to appraise a case score it and give their opinion."""
-    return getattr(user, "pk", None) in set(appraiser_ids) and bool(
-        getattr(user, "is_active", False)
-    )
-
-
-def can_record_case_checklists(user, case) -> bool:
-    """Successful / complex-typical checklists: the performer, the owning head, leaders."""
-    return can_work_case(user, case) or can_discontinue_case(user, case)
-
-
-def can_assign_time_appraisal(user, case) -> bool:
-    """A leader of the centre or the branch (the owning head) assigns a time check."""
-    return can_discontinue_case(user, case)
-
-
-def can_manage_quotas(user, centre: Centre | None = None) -> bool:
-    """The quota decision of the year: the director of the centre."""
-    if not is_director(user) or not getattr(user, "centre_id", None):
-        return False
-    return centre is None or centre.pk == user.centre_id
-
-
-def can_see_all_quotas(user) -> bool:
-    """Every officer's progress: the leadership and the heads of the centre."""
-    return (is_leadership(user) or is_department_head(user)) and bool(
-        getattr(user, "centre_id", None)
-    )
-
-
-# --- outreach: activities, materials, communes (issue 15) ---------------------------
-
-OUTREACH_RECORDERS = frozenset(
-    {
-        Role.DIRECTOR,
-        Role.DEPUTY_DIRECTOR,
-        Role.DEPARTMENT_HEAD,
-        Role.STAFF,
-        Role.LEGAL_AID_OFFICER,
-    }
-)
-
-
-def can_see_outreach(user) -> bool:
-    """Activities, materials, communes and their figures: the centre's people and the Sở
-    reviewer (nothing there names an applicant; contacts are separate)."""
-    return is_centre_member(user) or is_doj_reviewer(user) or bool(user.is_superuser)
-
-
-def can_record_outreach(user, centre: Centre | None = None) -> bool:
-    """Record activities, broadcasts, materials and placements of their own centre."""
-    if not is_centre_member(user) or not has_role(user, *OUTREACH_RECORDERS):
-        return False
-    return centre is None or centre.pk == user.centre_id
-
-
-def can_review_communes(user, centre: Centre | None = None) -> bool:
-    """The yearly review of the communes' designations (ĐBKK, border, poor): leaders and
-    department heads of the centre."""
-    if not is_centre_member(user) or not (is_leadership(user) or is_department_head(user)):
-        return False
-    return centre is None or centre.pk == user.centre_id
-
-
-def can_see_commune_contacts(user) -> bool:
-    """Names and phones of grassroots contacts are personal data."""
-    return can_see_personal_data(user) and is_centre_member(user)
-
-
-def can_manage_commune_contacts(user, centre: Centre | None = None) -> bool:
-    return can_record_outreach(user, centre)
-
-
-# --- access by role (issue 12) ---------------------------------------------------------
-
-
-def can_see_quota_ratings(user) -> bool:
-    """Colleagues' workload and quota ratings: the director, deputies and heads of the
-    centre. A performer sees only their own row (`can_open_performer_list`)."""
-    return is_centre_member(user) and (is_leadership(user) or is_department_head(user))
-
-
-def can_open_performer_list(user) -> bool:
-    """The performers' page: the leaders and heads (every performer), a performer (self)."""
-    return can_see_quota_ratings(user) or (is_centre_member(user) and is_performer(user))
-
-
-def can_open_assignment_inbox(user) -> bool:
-    """The proposals waiting for a decision: heads and the leadership."""
-    return is_centre_member(user) and (is_department_head(user) or is_leadership(user))
-
-
-def can_import_registers(user) -> bool:
-    """Bring an old register (.xlsx) in, many rows at once: reception staff and leaders."""
-    return is_centre_member(user) and (is_reception_staff(user) or is_leadership(user))
-
-
-def can_reset_password_of(user, target) -> bool:
-    """Give a person a temporary password: the administrator of their centre."""
-    return can_manage_record_of(user, getattr(target, "centre_id", None))
-
-
-def can_handle_online_submissions(user) -> bool:
-    """Verify what people sent through the public page and record it as a request."""
-    return can_receive_requests(user)
-
-
-def leadership_of(centres):
-    """The active directors and deputies (Ban Giám đốc) of these centres (a queryset),
-    the director first."""
-    from django.contrib.auth import get_user_model
-
-    director_first = models.Case(
-        models.When(groups__name=Role.DIRECTOR, then=0),
-        default=1,
-        output_field=models.IntegerField(),
-    )
-    return (
-        get_user_model()
-        .objects.filter(centre__in=centres, is_active=True, groups__name__in=list(LEADERSHIP))
-        .annotate(rank=models.Min(director_first))
-        .order_by("centre_id", "rank", "full_name")
-    )
-
-
-def leadership_title(leader) -> str:
-    """The title of a row of `leadership_of` (its rank: 0 for a director): Giám đốc, or
-    Phó Giám đốc (the higher of the two held)."""
-    return Role.DIRECTOR.label if leader.rank == 0 else Role.DEPUTY_DIRECTOR.label
-
-
-def reception_staff_of(centre_id: int):
-    """The active reception staff (viên chức) of a centre: told of online requests."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(centre_id=centre_id, is_active=True, groups__name=Role.STAFF)
-        .distinct()
-    )
-
-
-# --- proceedings, conflicts, complaints, rosters, fees (issue 17) --------------------
-
-
-def can_record_notices(user) -> bool:
-    """The duty officer records notices and information of procedural bodies (Mẫu 03/04),
-    registrations and their outcome: the people who receive requests."""
-    return can_receive_requests(user)
-
-
-def can_see_notices(user) -> bool:
-    """The register of notices names people: the centre's receivers and the performers
-    who take part in proceedings (officers, contracted lawyers; not collaborators)."""
-    return can_record_notices(user) or (
-        is_centre_member(user) and has_role(user, Role.LEGAL_AID_OFFICER, Role.CONTRACTED_LAWYER)
-    )
-
-
-def can_record_case_limit_event(user, case) -> bool:
-    """Papers arrived (advice restarts) or force majeure (proof extended): the case's
-    performer, the receivers of its centre, its head or the leadership."""
-    return (
-        can_work_case(user, case)
-        or can_handle_request(user, case)
-        or can_discontinue_case(user, case)
-    )
-
-
-def can_check_conflicts(user) -> bool:
-    """Conflict-of-interest checks search every request and case of the centre."""
-    return can_receive_requests(user)
-
-
-def can_handle_complaints(user) -> bool:
-    """Complaints (Điều 45) are received by reception and decided by the leadership."""
-    return can_receive_requests(user)
-
-
-def can_decide_complaints(user, complaint) -> bool:
-    """The head of the organisation decides a complaint (Điều 45)."""
-    return is_leadership(user) and _same_centre(user, complaint)
-
-
-def can_manage_rosters(user) -> bool:
-    """Duty rosters are built by the leaders and the heads of the centre."""
-    return is_centre_member(user) and (is_leadership(user) or is_department_head(user))
-
-
-def can_see_fees(user) -> bool:
-    """Fees and payment files: the leadership, the heads and the staff (accounting)."""
-    return is_centre_member(user) and (
-        is_leadership(user) or is_department_head(user) or has_role(user, Role.STAFF)
-    )
-
-
-# --- trainings (issue 14.5) -------------------------------------------------------------
-#
-# TT 12/2018 Điều 4: legal-aid officers train at least 08 hours a year; the Sở reports
-# each officer's compliance to the Ministry (khoản 5). Sessions and attendance are kept
-# by the centre's leaders, heads and staff (who also keep the register of documents);
-# exemptions (khoản 4) by the leadership and staff; the Sở reviewer reads the lists of
-# the province's centres; each person reads their own hours.
-
-TRAINING_KEEPERS = DOCUMENT_ISSUERS
-EXEMPTION_KEEPERS = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.STAFF})
-COMPLIANCE_READERS = frozenset(
-    {Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DEPARTMENT_HEAD, Role.STAFF}
-)
-
-
-def _of_own_centre(user, centre) -> bool:
-    return centre is None or getattr(centre, "pk", centre) == user.centre_id
-
-
-def can_see_trainings(user) -> bool:
-    """The list of trainings and who attended: the centre's people and the Sở reviewer."""
-    return (
-        is_centre_member(user)
-        or is_doj_reviewer(user)
-        or bool(getattr(user, "is_superuser", False))
-    )
-
-
-def can_manage_trainings(user, centre: Centre | None = None) -> bool:
-    """Enter sessions, attendance and certificates, and send staff to a training (the
-    decision is numbered in the register): leaders, heads and staff of the centre."""
-    if not is_centre_member(user) or not has_role(user, *TRAINING_KEEPERS):
-        return False
-    return _of_own_centre(user, centre)
-
-
-def can_record_training_exemptions(user, centre: Centre | None = None) -> bool:
-    """Record that an officer is exempt this year (Điều 4.4): the leadership and staff."""
-    if not is_centre_member(user) or not has_role(user, *EXEMPTION_KEEPERS):
-        return False
-    return _of_own_centre(user, centre)
-
-
-def can_see_training_compliance(user, centre: Centre | None = None) -> bool:
-    """Every officer's hours against the minimum and the yearly list (Điều 4.5): the
-    centre's leaders, heads and staff; the Sở reviewer for the centres of the province."""
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    if is_doj_reviewer(user):
-        return (
-            centre is None
-            or visible_centres(user).filter(pk=getattr(centre, "pk", centre)).exists()
-        )
-    if not is_centre_member(user) or not has_role(user, *COMPLIANCE_READERS):
-        return False
-    return _of_own_centre(user, centre)
-
-
-def can_prepare_training_report(user, centre: Centre | None = None) -> bool:
-    """Prepare (and number) the centre's yearly list for the Sở: who keeps exemptions and
-    may number documents (the leadership, staff)."""
-    return can_record_training_exemptions(user, centre) and can_issue_documents(user, centre)
-
-
-def can_open_training_certificate(user, attendance) -> bool:
-    """A certificate is the person's own paper: the person, and those who keep trainings
-    or read the compliance of that centre (never the Sở reviewer: it reads the list)."""
-    if getattr(user, "pk", None) is not None and attendance.person_id == user.pk:
-        return True
-    centre_id = attendance.session.centre_id
-    return (
-        is_centre_member(user)
-        and user.centre_id == centre_id
-        and (has_role(user, *TRAINING_KEEPERS))
-    )
-
-
-def sees_training_behind(user) -> bool:
-    """The home panel of officers short of the minimum before the year ends: the director
-    and deputies."""
-    return is_leadership(user) and bool(getattr(user, "centre_id", None))
-
-
-def has_training_obligation(user) -> bool:
-    """A legal-aid officer of a centre: must train the minimum hours (Điều 4.1)."""
-    return has_role(user, Role.LEGAL_AID_OFFICER) and bool(getattr(user, "centre_id", None))
-
-
-def can_export_province_training_list(user) -> bool:
-    """The list of every officer of the province's centres, which the Sở sends to the
-    Ministry (Điều 4.5): the Sở reviewer (a superuser: every centre)."""
-    return is_doj_reviewer(user) or bool(getattr(user, "is_superuser", False))
-
-
-def obliged_to_train_in(centres):
-    """The active legal-aid officers of these centres (a queryset of centres)."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(centre__in=centres, is_active=True, groups__name=Role.LEGAL_AID_OFFICER)
-        .distinct()
-    )
-
-
-def obliged_to_train(centre_id: int):
-    """The active legal-aid officers of a centre: the people of the yearly list."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(centre_id=centre_id, is_active=True, groups__name=Role.LEGAL_AID_OFFICER)
-        .distinct()
-    )
-
-
-# --- reports (issue 16) ---------------------------------------------------------------
-
-REPORT_PREPARERS = frozenset(
-    {Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.DEPARTMENT_HEAD, Role.STAFF}
-)
-
-
-def can_prepare_reports(user, centre: Centre | None = None) -> bool:
-    """Open, fill and correct the centre's periodic reports: leaders, heads, staff."""
-    if not is_centre_member(user) or not has_role(user, *REPORT_PREPARERS):
-        return False
-    return centre is None or centre.pk == user.centre_id
-
-
-def can_sign_off_reports(user, centre: Centre | None = None) -> bool:
-    """Sign a report off for sending to the Sở: the director (a deputy signs "KT.")."""
-    return can_prepare_reports(user, centre) and is_leadership(user)
-
-
-def can_review_reports(user, centre: Centre | None = None) -> bool:
-    """Comment on, return and accept reports: a Sở reviewer, of the province's centres."""
-    if not is_doj_reviewer(user):
-        return False
-    return centre is None or visible_centres(user).filter(pk=centre.pk).exists()
-
-
-def can_see_reports(user) -> bool:
-    return (
-        can_prepare_reports(user)
-        or is_doj_reviewer(user)
-        or bool(getattr(user, "is_superuser", False))
-    )
+# --- the areas' predicates, one module per concept (all read as `roles.<name>`) ---
+
+from .access import *  # noqa: E402, F403
+from .appraisal import *  # noqa: E402, F403
+from .outreach import *  # noqa: E402, F403
+from .proceedings import *  # noqa: E402, F403
+from .reports import *  # noqa: E402, F403
+from .trainings import *  # noqa: E402, F403
