@@ -29,6 +29,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.seeded import seeded_for_the_module
 from tgpl import roles
 
 pytestmark = pytest.mark.django_db
@@ -448,8 +449,7 @@ DEMO_PERSONAS = [
 ]
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
+def seed_the_demo() -> None:
     """The demo, plus what it leaves for people to make: an attached file, the
     reminders and notifications of the day's scan, a calendar feed."""
     from django.core.files.base import ContentFile
@@ -459,7 +459,6 @@ def demo(settings, tmp_path):
     from tgpl.notifications import scan
     from tgpl.notifications.models import Notification, NotificationPreference
 
-    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("seed_demo", stdout=io.StringIO())
     request = LegalAidRequest.objects.order_by("pk").first()
     RequestAttachment.objects.create(
@@ -473,6 +472,20 @@ def demo(settings, tmp_path):
     Notification.objects.create(
         recipient=User.objects.get(username="tgv"), title="Có vụ việc mới", url="/cases/"
     )
+
+
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seeded once for the module's tests (tests/seeded.py): each walk reads the same demo
+    and what a walk writes is rolled back after its test."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    with seeded_for_the_module(django_db_blocker, media, seed_the_demo) as media_root:
+        yield media_root
+
+
+@pytest.fixture
+def demo(_demo_once, db, settings):
+    settings.MEDIA_ROOT = _demo_once
 
 
 def another_centre():
