@@ -205,11 +205,12 @@ def assignment_clearance(request: LegalAidRequest, performer) -> ConflictCheck:
 
 
 def clearance_summary(check: ConflictCheck) -> str:
-    """What was found and decided, for the assignment's history."""
-    found = len(check.found)
-    what = f"{found} trường hợp trùng" if found else "không có trường hợp trùng"
-    note = f" – {check.note}" if check.note else ""
-    return (
-        f"kiểm tra xung đột lợi ích #{check.pk}: {what}, "
-        f"{check.get_decision_display().lower()}{note}"
-    )
+    """What was found and decided, for the assignment's history (short: a reason is cut
+    at 100 characters; the check itself, linked from the assignment, keeps the rest)."""
+    found = f"{len(check.found)} trùng" if check.found else "không trùng"
+    decided = {
+        ConflictCheck.Decision.NO_CONFLICT: "không xung đột",
+        ConflictCheck.Decision.PROCEED: "không xung đột, có lý do",
+        ConflictCheck.Decision.CONFLICT: "có xung đột",
+    }[ConflictCheck.Decision(check.decision)]
+    return f"xung đột lợi ích #{check.pk}: {found}, {decided}"
