@@ -61,3 +61,8 @@ class CasesConfig(AppConfig):
         from .demo_proceedings import seed_demo_proceedings
 
         demo.register("cases_proceedings", seed_demo_proceedings, after=["cases"])
+
+        # issue 17.4: the inter-agency council
+        from .demo_council import seed_demo_council
+
+        demo.register("cases_council", seed_demo_council, after=["cases_proceedings"])

@@ -166,6 +166,20 @@ class _Seeder:
     def approver(self, dept) -> User:
         return dept.head or self.director
 
+    def check_conflicts(self, case, performer, at) -> None:
+        """The conflict-of-interest check before assignment (issue 17.5), decided as the
+        receiver would: demo names repeat, so a match is the same person asking again."""
+        from cases.models import ConflictCheck
+        from cases.services import conflicts
+
+        matches = conflicts.run_check(actor=self.staff, request=case.request)
+        conflicts.record_conflict_check(
+            actor=self.staff, request=case.request, stage=ConflictCheck.Stage.ASSIGNMENT,
+            decision=ConflictCheck.Decision.PROCEED if matches else ConflictCheck.Decision.NO_CONFLICT,
+            note="Trùng tên với yêu cầu khác, không phải bên đối lập." if matches else "",
+            performer=performer, at=at,
+        )  # fmt: skip
+
     def performer_for(self, form: str, dept) -> User:
         names = ["tgv", "truongphong.nv", "luatsu", "giamdoc"]
         if dept.short_code == "CN1":
@@ -209,6 +223,7 @@ class _Seeder:
         if rng.random() < 0.06:
             return  # waiting for a proposal
         performer = self.performer_for(form, dept)
+        self.check_conflicts(case, performer, self.at(start, 0.08))
         assignment = services.propose_assignment(actor=self.staff, case=case, performer=performer,
                                                  reason="Phù hợp lĩnh vực, khối lượng công việc",
                                                  at=self.at(start, 0.1))  # fmt: skip

@@ -509,3 +509,8 @@ NOTICE_REPLY = register(
         read_record=lambda n: n,
     )
 )
+
+
+# --- issue 17.4: the inter-agency council's report (declared in its own module) -------
+
+from . import documents_council  # noqa: E402, F401 - registers COUNCIL_REPORT

@@ -11,6 +11,7 @@ from cases.models import (
     DefenceRegistration,
     FormHandover,
     LegalAidRequest,
+    Performer,
     ProceduralNotice,
 )
 from cases.states import Stage
@@ -120,12 +121,23 @@ class LimitEventForm(FormMixin, forms.Form):
 
 class ConflictDecisionForm(FormMixin, forms.Form):
     stage = forms.ChoiceField(label="Thời điểm kiểm tra", choices=ConflictCheck.Stage.choices)
+    performer = forms.ModelChoiceField(
+        label="Người thực hiện được xem xét (khi kiểm tra trước khi cử người)",
+        queryset=Performer.objects.none(),
+        required=False,
+    )
     decision = forms.ChoiceField(label="Quyết định", choices=ConflictCheck.Decision.choices)
     note = forms.CharField(
         label="Lý do (bắt buộc khi có trường hợp trùng)",
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def __init__(self, *args, performers=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if performers is not None:
+            self.fields["performer"].queryset = performers
+            self.fields["performer"].label_from_instance = lambda p: p.user.full_name
 
 
 class ComplaintForm(FormMixin, forms.ModelForm):

@@ -89,7 +89,9 @@ def case_assignments(case: Case) -> list[Assignment]:
         [case],
         Prefetch(
             "assignments",
-            queryset=Assignment.objects.select_related("performer", "proposed_by", "decided_by"),
+            queryset=Assignment.objects.select_related(
+                "performer", "proposed_by", "decided_by", "conflict_check"
+            ),
         ),
     )
     return list(case.assignments.all())

@@ -3,6 +3,7 @@ from django.urls import path
 from tgpl.documents.urls import document_urls
 
 from . import urls_appraisal, views
+from .urls_council import urlpatterns as council_urls
 from .urls_proceedings import urlpatterns as proceedings_urls
 from .views import online
 
@@ -50,4 +51,5 @@ urlpatterns = [
     path("online/<int:pk>/record/", online.record, name="online_record"),
     path("online/<int:pk>/decline/", online.decline, name="online_decline"),
     *proceedings_urls,  # issue 17
+    *council_urls,  # issue 17.4
 ]

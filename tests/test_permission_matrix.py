@@ -316,6 +316,15 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "cases:payment_file": lambda: [({"fmt": "xlsx"}, None), ({"fmt": "pdf"}, None)],
     "cases:roster_detail": _pk("cases.DutyRoster"),
     "cases:roster_action": _actions("cases.DutyRoster", "add", "issue", "remove"),
+    # the inter-agency council (issue 17.4)
+    "cases:council_member_end": _pk("cases.CouncilMember"),
+    "cases:council_meeting": _pk("cases.CouncilMeeting"),
+    "cases:council_meeting_edit": _pk("cases.CouncilMeeting"),
+    "cases:council_meeting_delete": _pk("cases.CouncilMeeting"),
+    "cases:council_meeting_minutes": _pk("cases.CouncilMeeting"),
+    "cases:council_report_prepare": lambda: [({"year": 2026, "round_": r}, None) for r in (1, 2)],
+    "cases:council_report": _pk("cases.CouncilReport"),
+    "cases:council_report_xlsx": _pk("cases.CouncilReport"),
     # online intake, reception's side (issue 12.8)
     "cases:online_detail": _pk("cases.OnlineSubmission"),
     "cases:online_record": _pk("cases.OnlineSubmission"),

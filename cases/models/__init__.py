@@ -72,3 +72,8 @@ __all__ += [
     "PerformerLeave",
     "ProceduralNotice",
 ]
+
+# issue 17.4: the inter-agency council on legal aid in proceedings
+from .council import CouncilMeeting, CouncilMember, CouncilReport  # noqa: E402
+
+__all__ += ["CouncilMeeting", "CouncilMember", "CouncilReport"]

@@ -183,6 +183,15 @@ class Assignment(models.Model):
     )
     decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True)
     decision_note = models.TextField("ý kiến", blank=True)
+    # the conflict-of-interest check that cleared the performer (issue 17.5)
+    conflict_check = models.ForeignKey(
+        "cases.ConflictCheck",
+        verbose_name="kiểm tra xung đột lợi ích",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -76,6 +76,15 @@ class ConflictCheck(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # before an assignment: the performer the check clears (or not) for this request
+    performer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện được xem xét",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     found = models.JSONField("kết quả tìm thấy", default=list, blank=True)
     decision = models.CharField("quyết định", max_length=16, choices=Decision.choices)
     note = models.TextField("lý do quyết định", blank=True)

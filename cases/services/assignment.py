@@ -23,6 +23,7 @@ from tgpl.history import display_moment
 from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 from tgpl.search import normalize
 
+from .conflicts import assignment_clearance, clearance_summary
 from .numbering import number_now
 
 
@@ -92,6 +93,7 @@ def propose_assignment(
     problem = performer_problem(case, performer, local_date(moment))
     if problem:
         raise BusinessRuleError(problem, field="performer")
+    cleared = assignment_clearance(case.request, performer)  # issue 17.5
     kind = Assignment.Kind.REPLACE if replacing else Assignment.Kind.APPOINT
     assignment = Assignment(
         case=case,
@@ -100,8 +102,13 @@ def propose_assignment(
         reason=reason.strip(),
         proposed_by=actor,
         proposed_at=moment,
+        conflict_check=cleared,
     )
-    save(assignment, actor=actor, reason=f"{kind.label}: đề xuất {performer.full_name}")
+    save(
+        assignment,
+        actor=actor,
+        reason=f"{kind.label}: đề xuất {performer.full_name}; {clearance_summary(cleared)}",
+    )
     if new_status != case.status:
         case.status = new_status
         save(case, actor=actor, reason=f"Đề xuất cử {performer.full_name}, chờ Trưởng phòng duyệt")
@@ -144,9 +151,11 @@ def approve_assignment(
     problem = performer_problem(case, assignment.performer, local_date(moment))
     if problem:
         raise BusinessRuleError(problem)
+    cleared = assignment_clearance(case.request, assignment.performer)  # issue 17.5
     assignment.status = check_transition(ASSIGNMENT_TRANSITIONS, "approve", assignment.status)
     assignment.decided_by, assignment.decided_at, assignment.decision_note = actor, moment, note
-    save(assignment, actor=actor, reason="Duyệt đề xuất")
+    assignment.conflict_check = cleared
+    save(assignment, actor=actor, reason=f"Duyệt đề xuất; {clearance_summary(cleared)}")
     for previous in (
         case.assignments.select_for_update(of=("self",))
         .filter(status=AssignmentStatus.APPROVED)

@@ -107,9 +107,17 @@ def _found(matches: list[rules.Match]) -> list[dict]:
 
 @transaction.atomic
 def record_conflict_check(
-    *, actor, request: LegalAidRequest, stage: str, decision: str, note: str = "", at=None
+    *,
+    actor,
+    request: LegalAidRequest,
+    stage: str,
+    decision: str,
+    note: str = "",
+    performer=None,
+    at=None,
 ) -> ConflictCheck:
-    """Record the check with what it found at this moment and the decision on it."""
+    """Record the check with what it found at this moment and the decision on it; a check
+    before assignment names the performer it clears (or not)."""
     require(roles.can_check_conflicts(actor) and request.centre_id == actor.centre_id)
     if stage not in ConflictCheck.Stage.values:
         raise BusinessRuleError("Chọn thời điểm kiểm tra.", field="stage")
@@ -123,18 +131,86 @@ def record_conflict_check(
         )
     if not matches and decision != ConflictCheck.Decision.NO_CONFLICT:
         raise BusinessRuleError("Không tìm thấy trường hợp trùng nào.", field="decision")
+    if stage == ConflictCheck.Stage.ASSIGNMENT and performer is None:
+        raise BusinessRuleError(
+            "Kiểm tra trước khi cử người: chọn người thực hiện được xem xét.", field="performer"
+        )
+    if performer is not None and stage != ConflictCheck.Stage.ASSIGNMENT:
+        raise BusinessRuleError(
+            "Chỉ chọn người thực hiện khi kiểm tra trước khi cử người.", field="performer"
+        )
+    if performer is not None and performer.centre_id != request.centre_id:
+        raise BusinessRuleError("Người này không thuộc Trung tâm.", field="performer")
     if matches:
         note = require_text(note, "Ghi lý do của quyết định.", "note")
+    who = f" – người thực hiện {performer.full_name}" if performer is not None else ""
     return create(
         ConflictCheck,
         actor=actor,
-        reason=f"Kiểm tra xung đột lợi ích: {ConflictCheck.Decision(decision).label}",
+        reason=f"Kiểm tra xung đột lợi ích{who}: {ConflictCheck.Decision(decision).label}",
         centre_id=request.centre_id,
         request=request,
         stage=stage,
         checked_at=now_or(at),
         checked_by=actor,
+        performer=performer,
         found=_found(matches),
         decision=decision,
         note=note.strip(),
     )
+
+
+# --- enforced before an assignment is proposed or approved (issue 17.5) ----------------
+
+CLEARING = (ConflictCheck.Decision.NO_CONFLICT, ConflictCheck.Decision.PROCEED)
+
+
+def _signature(found: dict) -> tuple:
+    return (found["request"], found["how"], found["party_role"], found["candidate_role"])
+
+
+def assignment_clearance(request: LegalAidRequest, performer) -> ConflictCheck:
+    """The check that clears `performer` for this request, or a BusinessRuleError saying
+    what is missing: no check before assignment for this performer, a check that found a
+    conflict, or a match found since the last check (not decided by anyone)."""
+    check = (
+        ConflictCheck.objects.filter(
+            request=request, stage=ConflictCheck.Stage.ASSIGNMENT, performer=performer
+        )
+        .order_by("-checked_at", "-pk")
+        .first()
+    )
+    name = performer.full_name
+    if check is None:
+        raise BusinessRuleError(
+            f"Chưa kiểm tra xung đột lợi ích trước khi cử {name}: mở “Kiểm tra xung đột "
+            "lợi ích”, ghi kết quả và quyết định rồi đề xuất lại.",
+            field="performer",
+        )
+    if check.decision not in CLEARING:
+        raise BusinessRuleError(
+            f"Lần kiểm tra xung đột lợi ích gần nhất kết luận có xung đột lợi ích với "
+            f"việc cử {name}: không được cử người này.",
+            field="performer",
+        )
+    decided = {_signature(f) for f in check.found}
+    new = [m for m in _found(find_conflicts(request)) if _signature(m) not in decided]
+    if new:
+        raise BusinessRuleError(
+            f"Có {len(new)} trường hợp trùng mới chưa được quyết định kể từ lần kiểm tra "
+            f"xung đột lợi ích gần nhất: kiểm tra lại trước khi cử {name}.",
+            field="performer",
+        )
+    return check
+
+
+def clearance_summary(check: ConflictCheck) -> str:
+    """What was found and decided, for the assignment's history (short: a reason is cut
+    at 100 characters; the check itself, linked from the assignment, keeps the rest)."""
+    found = f"{len(check.found)} trùng" if check.found else "không trùng"
+    decided = {
+        ConflictCheck.Decision.NO_CONFLICT: "không xung đột",
+        ConflictCheck.Decision.PROCEED: "không xung đột, có lý do",
+        ConflictCheck.Decision.CONFLICT: "có xung đột",
+    }[ConflictCheck.Decision(check.decision)]
+    return f"xung đột lợi ích #{check.pk}: {found}, {decided}"

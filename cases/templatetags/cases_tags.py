@@ -59,6 +59,7 @@ def case_tabs_access(context) -> dict[str, bool]:
         # coordination in proceedings, complaints, fees (issue 17)
         "notices": roles.can_see_notices(user),
         "rosters": roles.is_centre_member(user),
+        "council": roles.can_see_council(user),
         "complaints": roles.can_handle_complaints(user),
         "fees": roles.can_see_fees(user),
     }

@@ -75,14 +75,20 @@ def request_fields(**overrides) -> dict:
 
 
 def receive(actor, *, categories=("2",), proofs=("ho_ngheo",), at=None, **overrides):
-    """A request received by `actor` (reception), by default poor household with its proof."""
-    return services.receive_request(
+    """A request received by `actor` (reception), by default poor household with its proof;
+    in the conflict-check index at once, as the request_received subscriber puts it after
+    commit (tests run inside one transaction)."""
+    from cases.services.conflicts import index_request
+
+    req = services.receive_request(
         actor=actor,
         fields=request_fields(**overrides),
         categories=[category(c) for c in categories],
         proofs=[proof(p) for p in proofs],
         at=at,
     )
+    index_request(req)
+    return req
 
 
 def accepted_case(receiver, department, **overrides):
@@ -90,9 +96,35 @@ def accepted_case(receiver, department, **overrides):
     return services.accept_request(actor=receiver, request=req, department=department)
 
 
+def clear_conflicts(actor, case, performer_user, *, at=None):
+    """The conflict-of-interest check the assignment services require (issue 17.5), run
+    and decided as reception does: no match is "no conflict"; matches (the same test
+    person asked before) are decided "not a conflict, proceed" with a reason."""
+    from cases.models import ConflictCheck
+    from cases.services import conflicts
+
+    matches = conflicts.run_check(actor=actor, request=case.request)
+    decision = ConflictCheck.Decision.PROCEED if matches else ConflictCheck.Decision.NO_CONFLICT
+    return conflicts.record_conflict_check(
+        actor=actor,
+        request=case.request,
+        stage=ConflictCheck.Stage.ASSIGNMENT,
+        decision=decision,
+        note="Cùng một người yêu cầu, không phải bên đối lập." if matches else "",
+        performer=performer_user,
+        at=at,
+    )
+
+
+def propose_checked(*, actor, case, performer, at=None, **kwargs):
+    """Propose a performer after the conflict check the service requires."""
+    clear_conflicts(actor, case, performer, at=at)
+    return services.propose_assignment(actor=actor, case=case, performer=performer, at=at, **kwargs)
+
+
 def assigned_case(receiver, department, performer_user, approver, **overrides):
     case = accepted_case(receiver, department, **overrides)
-    assignment = services.propose_assignment(actor=receiver, case=case, performer=performer_user)
+    assignment = propose_checked(actor=receiver, case=case, performer=performer_user)
     services.approve_assignment(actor=approver, assignment=assignment)
     case.refresh_from_db()
     return case

@@ -11,6 +11,7 @@ from django.db import close_old_connections, connection
 from cases import services
 from cases.models import Assignment, Case
 from cases.states import AssignmentStatus
+from tests.cases.factories import propose_checked
 from tests.factories import UserFactory
 from tgpl.errors import BusinessRuleError
 from tgpl.roles import Role
@@ -98,7 +99,7 @@ def test_two_deciders_approving_the_same_proposal_one_wins(
     make_performer(officer)
     deputy = UserFactory(centre=centre, full_name="Lương Văn Minh", roles=[Role.DEPUTY_DIRECTOR])
     case = accepted_case(staff, branch)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     results = in_parallel(
         [
             lambda: services.approve_assignment(actor=director, assignment=assignment).pk,

@@ -11,6 +11,7 @@ from pytest_django.asserts import assertNotContains
 
 from cases import services
 from cases.states import DiscontinueGround, Form, RefusalGround
+from tests.cases.factories import propose_checked
 from tgpl.documents.models import DocumentCounter, IssuedDocument
 from tgpl.errors import BusinessRuleError
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def appointed(staff, head, officer, professional_office):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     return services.approve_assignment(actor=head, assignment=proposal)
 
 
@@ -57,7 +58,7 @@ def test_approving_a_litigation_appointment_numbers_its_decision(appointed, head
 def test_approving_advice_gives_no_number(staff, head, officer, professional_office):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.ADVICE)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=head, assignment=proposal)
     assert not IssuedDocument.objects.exists()
 
@@ -65,7 +66,7 @@ def test_approving_advice_gives_no_number(staff, head, officer, professional_off
 def test_rolled_back_approval_takes_no_number(staff, head, officer, professional_office):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     with (
         mock.patch("cases.services.assignment.emit", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
@@ -137,7 +138,7 @@ def test_case_page_hides_documents_from_the_reviewer(login, reviewer, appointed)
 def test_advice_case_page_has_no_decision(login, staff, head, officer, professional_office):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.ADVICE)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=head, assignment=proposal)
     response = login(head).get(reverse("cases:case_detail", args=[case.pk]))
     assertNotContains(response, "Tải PDF", status_code=200)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from cases import reminders, selectors, services
 from cases.rules import limits
 from cases.states import Form, ImmediateGround, Outcome
+from tests.cases.factories import propose_checked
 from tests.clock import VN, vn
 from tgpl.calendar import work_calendar
 from tgpl.notifications.deadlines import Step
@@ -143,7 +144,7 @@ def _case_for(kind, start, staff, professional_office, officer, head):
     case = services.accept_request(
         actor=staff, request=req, department=professional_office, at=vn(2026, 11, 17, 15, 30)
     )
-    proposal = services.propose_assignment(
+    proposal = propose_checked(
         actor=staff, case=case, performer=officer, at=vn(2026, 11, 17, 16, 0)
     )
     services.approve_assignment(actor=head, assignment=proposal, at=vn(2026, 11, 17, 16, 30))
@@ -246,7 +247,7 @@ def test_proposal_waiting_for_the_head_counts_from_the_local_date(
     case = services.accept_request(
         actor=staff, request=req, department=professional_office, at=vn(2026, 11, 17, 16, 0)
     )
-    services.propose_assignment(actor=staff, case=case, performer=officer_profile.user, at=start)
+    propose_checked(actor=staff, case=case, performer=officer_profile.user, at=start)
     deadline = next(
         d
         for d in reminders.case_deadlines(start.date(), timezone.now())

@@ -6,6 +6,7 @@ from django.core import mail
 
 from cases import services
 from cases.states import Form
+from tests.cases.factories import propose_checked
 from tgpl.kernel import events
 from tgpl.models import Notification, NotificationPreference
 
@@ -36,7 +37,7 @@ def test_a_proposal_waiting_reaches_the_head_in_the_bell_and_by_email(
     head.save()
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    run_events(lambda: services.propose_assignment(actor=staff, case=case, performer=officer))
+    run_events(lambda: propose_checked(actor=staff, case=case, performer=officer))
     assert notices(head) == [f"Đề xuất cử người chờ duyệt: vụ việc {case.code}"]
     note = Notification.objects.get(recipient=head)
     assert note.url == "/cases/inbox/"
@@ -50,7 +51,7 @@ def test_approval_tells_the_proposer_and_the_performer(
 ):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     run_events(lambda: services.approve_assignment(actor=head, assignment=proposal))
     assert notices(staff) == [f"Đề xuất cử người đã được duyệt: vụ việc {case.code}"]
     assert notices(officer) == [f"Anh/chị được cử thực hiện vụ việc {case.code}"]
@@ -61,7 +62,7 @@ def test_a_returned_proposal_tells_the_proposer_why(
 ):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     run_events(
         lambda: services.return_assignment(actor=head, assignment=proposal, note="Đang quá tải")
     )
@@ -77,7 +78,7 @@ def test_a_replacement_tells_the_new_and_the_former_performer(
     make_performer(officer)
     make_performer(lawyer, kind="contracted_lawyer")
     case = assigned_case(staff, professional_office, officer, head, form=Form.LITIGATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=lawyer)
+    proposal = propose_checked(actor=staff, case=case, performer=lawyer)
     run_events(lambda: services.approve_assignment(actor=head, assignment=proposal))
     assert notices(lawyer) == [f"Anh/chị được cử thực hiện vụ việc {case.code}"]
     assert f"Anh/chị được thay thế ở vụ việc {case.code}" in notices(officer)
@@ -115,7 +116,7 @@ def test_no_email_for_who_turned_it_off_and_no_notice_twice(
     NotificationPreference.objects.create(user=head, email_enabled=False)
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    run_events(lambda: services.propose_assignment(actor=staff, case=case, performer=officer))
+    run_events(lambda: propose_checked(actor=staff, case=case, performer=officer))
     assert mail.outbox == []
     message = events.OutboxMessage.objects.get(topic="assignment_proposed")
     events.OutboxMessage.objects.filter(pk=message.pk).update(processed_at=None)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import RequestAttachment
 from cases.states import DiscontinueGround, Form, RefusalGround
+from tests.cases.factories import propose_checked
 
 from .factories import accepted_case, in_progress_case, receive
 
@@ -38,7 +39,7 @@ def world(staff, head, admin_head, officer, director, professional_office, perfo
     req = receive(staff)
     case = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
     waiting = accepted_case(staff, professional_office, full_name="Chờ Duyệt")
-    proposal = services.propose_assignment(actor=staff, case=waiting, performer=officer)
+    proposal = propose_checked(actor=staff, case=waiting, performer=officer)
     refused = receive(staff, full_name="Từ Chối")
     services.refuse_request(
         actor=staff, request=refused, ground=RefusalGround.DECEASED, notice_text="Đã mất."

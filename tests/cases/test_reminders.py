@@ -7,7 +7,7 @@ import pytest
 
 from cases import services
 from cases.states import Form
-from tests.cases.factories import accepted_case, receive
+from tests.cases.factories import accepted_case, propose_checked, receive
 from tests.clock import moment
 from tgpl.models import Notification, Reminder
 from tgpl.notifications import scan
@@ -63,7 +63,7 @@ def test_written_advice_is_the_performers_deadline(staff, professional_office, h
 
     make_performer(officer, Performer.Kind.LEGAL_AID_OFFICER)
     case = accept_on(staff, professional_office, MONDAY, form=Form.ADVICE)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer, at=MONDAY)
+    assignment = propose_checked(actor=staff, case=case, performer=officer, at=MONDAY)
     services.approve_assignment(actor=head, assignment=assignment)
     scan.run_scan(now=datetime.datetime(2026, 6, 25, 7, tzinfo=VN), unit="days")  # due 25/06
     (due,) = reminders("written_advice")
@@ -78,7 +78,7 @@ def test_proposal_waiting_more_than_a_working_day_reminds_the_head(
 
     make_performer(officer, Performer.Kind.LEGAL_AID_OFFICER)
     case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
-    services.propose_assignment(actor=staff, case=case, performer=officer, at=MONDAY)
+    propose_checked(actor=staff, case=case, performer=officer, at=MONDAY)
     scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
     waiting = reminders("approval_wait")
     assert [(r.kind, r.recipient) for r in waiting] == [("due", head)]
@@ -90,7 +90,7 @@ def test_met_limits_are_not_reminded(staff, professional_office, head, officer):
 
     make_performer(officer, Performer.Kind.LEGAL_AID_OFFICER)
     case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer, at=MONDAY)
+    assignment = propose_checked(actor=staff, case=case, performer=officer, at=MONDAY)
     services.approve_assignment(actor=head, assignment=assignment)
     scan.run_scan(now=datetime.datetime(2026, 6, 18, 7, tzinfo=VN), unit="days")
     assert reminders("appoint_litigation") == []

@@ -8,6 +8,7 @@ from django.utils import timezone
 from cases import services
 from cases.models import Assignment
 from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
+from tests.cases.factories import propose_checked
 from tgpl.errors import BusinessRuleError
 
 from .factories import accepted_case, assigned_case, in_progress_case
@@ -21,9 +22,7 @@ def case(staff, professional_office, performers):
 
 
 def test_proposal_waits_for_the_head_and_approval_appoints(staff, head, officer, case):
-    assignment = services.propose_assignment(
-        actor=staff, case=case, performer=officer, reason="Còn ít việc"
-    )
+    assignment = propose_checked(actor=staff, case=case, performer=officer, reason="Còn ít việc")
     case.refresh_from_db()
     assert case.status == CaseStatus.ASSIGNMENT_PROPOSED
     services.approve_assignment(actor=head, assignment=assignment)
@@ -38,13 +37,13 @@ def test_proposal_waits_for_the_head_and_approval_appoints(staff, head, officer,
 
 
 def test_the_proposer_never_approves_their_own_proposal(head, officer, case):
-    assignment = services.propose_assignment(actor=head, case=case, performer=officer)
+    assignment = propose_checked(actor=head, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="không được tự duyệt"):
         services.approve_assignment(actor=head, assignment=assignment)
 
 
 def test_head_of_other_department_cannot_approve(staff, admin_head, officer, case):
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="Chỉ Trưởng phòng"):
         services.approve_assignment(actor=admin_head, assignment=assignment)
 
@@ -52,7 +51,7 @@ def test_head_of_other_department_cannot_approve(staff, admin_head, officer, cas
 def test_director_does_not_approve_when_the_department_has_a_head(
     staff, head, director, officer, case
 ):
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="Chỉ Trưởng phòng"):
         services.approve_assignment(actor=director, assignment=assignment)
 
@@ -62,7 +61,7 @@ def test_director_approves_when_the_department_has_no_head(
 ):
     assert branch.head is None
     case = accepted_case(staff, branch, form=Form.LITIGATION)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=director, assignment=assignment)
     case.refresh_from_db()
     assignment.refresh_from_db()
@@ -73,7 +72,7 @@ def test_director_approves_when_the_department_has_no_head(
 
 
 def test_second_decision_is_told_it_was_already_decided(staff, head, officer, case):
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=head, assignment=assignment)
     with pytest.raises(BusinessRuleError, match=r"đã được quyết định .*Nông Thị Hạnh"):
         services.approve_assignment(actor=head, assignment=assignment)
@@ -84,7 +83,7 @@ def test_second_decision_is_told_it_was_already_decided(staff, head, officer, ca
 def test_already_decided_message_gives_the_time_in_vietnam(staff, head, officer, case):
     import datetime
 
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     decided = case.accepted_at
     services.approve_assignment(actor=head, assignment=assignment, at=decided)
     local = decided.astimezone(datetime.timezone(datetime.timedelta(hours=7)))
@@ -94,40 +93,40 @@ def test_already_decided_message_gives_the_time_in_vietnam(staff, head, officer,
 
 
 def test_returning_needs_a_reason_and_reopens_the_case_for_proposal(staff, head, officer, case):
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="lý do trả lại"):
         services.return_assignment(actor=head, assignment=assignment, note="")
     services.return_assignment(actor=head, assignment=assignment, note="Đang quá tải")
     case.refresh_from_db()
     assert case.status == CaseStatus.AWAITING_ASSIGNMENT
-    services.propose_assignment(actor=staff, case=case, performer=officer)
+    propose_checked(actor=staff, case=case, performer=officer)
 
 
 def test_only_one_proposal_waits_at_a_time(staff, officer, lawyer, case):
-    services.propose_assignment(actor=staff, case=case, performer=officer)
+    propose_checked(actor=staff, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="Không thể đề xuất cử người"):
-        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+        propose_checked(actor=staff, case=case, performer=lawyer)
 
 
 def test_collaborator_is_refused_for_litigation(staff, collaborator, case):
     with pytest.raises(BusinessRuleError, match="Cộng tác viên chỉ thực hiện tư vấn"):
-        services.propose_assignment(actor=staff, case=case, performer=collaborator)
+        propose_checked(actor=staff, case=case, performer=collaborator)
 
 
 def test_collaborator_may_give_advice(staff, professional_office, collaborator, performers):
     advice = accepted_case(staff, professional_office, form=Form.ADVICE)
-    assert services.propose_assignment(actor=staff, case=advice, performer=collaborator)
+    assert propose_checked(actor=staff, case=advice, performer=collaborator)
 
 
 def test_lawyer_whose_contract_has_ended_is_refused(staff, lawyer, lawyer_profile, case):
     lawyer_profile.contracts.update(end=timezone.localdate() - timedelta(days=1))
     with pytest.raises(BusinessRuleError, match=r"Hợp đồng .* không còn hiệu lực"):
-        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+        propose_checked(actor=staff, case=case, performer=lawyer)
 
 
 def test_someone_without_a_performer_profile_is_refused(staff, case, director):
     with pytest.raises(BusinessRuleError, match="không có trong danh sách người thực hiện"):
-        services.propose_assignment(actor=staff, case=case, performer=director)
+        propose_checked(actor=staff, case=case, performer=director)
 
 
 def test_performer_for_the_other_side_in_the_same_matter_is_refused(
@@ -138,16 +137,14 @@ def test_performer_for_the_other_side_in_the_same_matter_is_refused(
         staff, professional_office, full_name="Vy Thị Cúc", opposing_parties="Ly Van Bao\nUBND xã"
     )
     with pytest.raises(BusinessRuleError, match=r"Điều 25.2"):
-        services.propose_assignment(actor=staff, case=opposing, performer=officer)
+        propose_checked(actor=staff, case=opposing, performer=officer)
 
 
 def test_replacement_goes_through_the_same_approval(
     staff, head, officer, lawyer, professional_office, performers
 ):
     case = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
-    replacement = services.propose_assignment(
-        actor=staff, case=case, performer=lawyer, reason="Xung đột lịch"
-    )
+    replacement = propose_checked(actor=staff, case=case, performer=lawyer, reason="Xung đột lịch")
     assert replacement.kind == Assignment.Kind.REPLACE
     case.refresh_from_db()
     assert case.status == CaseStatus.IN_PROGRESS
@@ -165,14 +162,14 @@ def test_replacement_by_the_same_performer_is_refused(
 ):
     case = assigned_case(staff, professional_office, officer, head)
     with pytest.raises(BusinessRuleError, match="đang là người thực hiện"):
-        services.propose_assignment(actor=staff, case=case, performer=officer)
+        propose_checked(actor=staff, case=case, performer=officer)
 
 
 def test_returned_replacement_keeps_the_current_performer(
     staff, head, officer, lawyer, professional_office, performers
 ):
     case = assigned_case(staff, professional_office, officer, head)
-    replacement = services.propose_assignment(actor=staff, case=case, performer=lawyer)
+    replacement = propose_checked(actor=staff, case=case, performer=lawyer)
     services.return_assignment(actor=head, assignment=replacement, note="Không cần thay")
     case.refresh_from_db()
     assert case.performer == officer
@@ -185,7 +182,7 @@ def test_no_proposal_for_a_closed_case(
     case = in_progress_case(staff, professional_office, officer, head)
     services.close_case(actor=officer, case=case, outcome="done", outcome_note="Đã trả lời")
     with pytest.raises(BusinessRuleError, match="Không thể đề xuất cử người"):
-        services.propose_assignment(actor=staff, case=case, performer=lawyer)
+        propose_checked(actor=staff, case=case, performer=lawyer)
 
 
 def test_performer_change_request_is_answered_once(

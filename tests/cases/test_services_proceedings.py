@@ -11,6 +11,7 @@ from cases import selectors, selectors_proceedings, services
 from cases.models import DefenceRegistration, LimitEvent, ProceduralNotice
 from cases.services import proceedings as proc
 from cases.states import Channel, Form
+from tests.cases.factories import propose_checked
 from tests.clock import VN, vn
 from tests.factories import AgencyFactory
 from tgpl.errors import BusinessRuleError
@@ -106,7 +107,7 @@ def test_friday_night_notice_to_replacement_after_a_refused_registration(
         assert appoint.due == end_of(2026, 11, 26)
         assert appoint.state == "overdue"
         assert "thông báo" in appoint.start_label
-        assignment = services.propose_assignment(actor=staff, case=case, performer=lawyer)
+        assignment = propose_checked(actor=staff, case=case, performer=lawyer)
         services.approve_assignment(actor=head, assignment=assignment)
         case.refresh_from_db()
     with time_machine.travel(vn(2026, 11, 30, 17, 0), tick=False):
@@ -124,7 +125,7 @@ def test_friday_night_notice_to_replacement_after_a_refused_registration(
         assert replace.due == vn(2026, 12, 1, 16, 59)
         assert replace.state == "running"
     with time_machine.travel(vn(2026, 12, 1, 10, 0), tick=False):
-        replacement = services.propose_assignment(
+        replacement = propose_checked(
             actor=staff, case=case, performer=officer, reason="Thay người bị từ chối đăng ký"
         )
         services.approve_assignment(actor=head, assignment=replacement)
@@ -137,7 +138,7 @@ def test_a_refusal_needs_its_written_reason(
     staff, head, professional_office, lawyer_profile, lawyer, police
 ):
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=lawyer)
+    assignment = propose_checked(actor=staff, case=case, performer=lawyer)
     services.approve_assignment(actor=head, assignment=assignment)
     case.refresh_from_db()
     reg = proc.record_registration(actor=staff, case=case, kind="defence", agency=police)
@@ -152,7 +153,7 @@ def test_only_a_registered_defence_can_be_cancelled(
 ):
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
     services.approve_assignment(
-        actor=head, assignment=services.propose_assignment(actor=staff, case=case, performer=lawyer)
+        actor=head, assignment=propose_checked(actor=staff, case=case, performer=lawyer)
     )
     case.refresh_from_db()
     reg = proc.record_registration(actor=staff, case=case, kind="defence", agency=police)

@@ -12,6 +12,7 @@ from cases import services
 from cases.models import LegalAidRequest, Performer, QuotaTier
 from cases.resources import IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
+from tests.cases.factories import propose_checked
 from tests.clock import NOW, TODAY, vn_date, vn_datetime
 
 from .factories import accepted_case, category, in_progress_case, legal_field, proof, receive
@@ -123,8 +124,8 @@ def test_head_approves_from_the_inbox_oldest_first(
 ):
     first = accepted_case(staff, professional_office, full_name="Người Thứ Nhất")
     second = accepted_case(staff, professional_office, full_name="Người Thứ Hai")
-    a1 = services.propose_assignment(actor=staff, case=first, performer=officer)
-    services.propose_assignment(actor=staff, case=second, performer=officer)
+    a1 = propose_checked(actor=staff, case=first, performer=officer)
+    propose_checked(actor=staff, case=second, performer=officer)
     client = login(head)
     page = client.get(reverse("cases:inbox")).content.decode()
     assert page.index(first.code) < page.index(second.code)
@@ -140,7 +141,7 @@ def test_second_head_is_told_the_proposal_was_decided(
     login, staff, head, officer, professional_office, performers
 ):
     case = accepted_case(staff, professional_office)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=head, assignment=assignment)
     response = login(head).post(
         reverse("cases:decide_assignment", args=[assignment.pk, "approve"]), follow=True

@@ -9,7 +9,7 @@ from cases import services
 from cases.documents import assignment_decision, discontinuation_notice, refusal_notice
 from cases.models import Assignment
 from cases.states import DiscontinueGround, Form, RefusalGround
-from tests.cases.factories import accepted_case, make_performer, receive
+from tests.cases.factories import accepted_case, make_performer, propose_checked, receive
 from tgpl.documents import render_pdf
 from tgpl.documents.registry import sources
 from tgpl.documents.services import issue_document
@@ -24,7 +24,7 @@ def appointed(staff, head, officer, professional_office):
     """A litigation case of the professional office, its officer appointed by the head."""
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     return services.approve_assignment(actor=head, assignment=assignment)
 
 
@@ -58,7 +58,7 @@ def test_replacement_names_who_is_replaced(appointed, staff, head, lawyer):
     make_performer(lawyer, kind="contracted_lawyer")
     case = appointed.case
     case.refresh_from_db()
-    proposal = services.propose_assignment(
+    proposal = propose_checked(
         actor=staff, case=case, performer=lawyer, reason="Người được TGPL đề nghị"
     )
     replacement = services.approve_assignment(actor=head, assignment=proposal)
@@ -73,7 +73,7 @@ def test_replacement_names_who_is_replaced(appointed, staff, head, lawyer):
 def test_representation_case_gets_form_06(staff, head, officer, professional_office):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.REPRESENTATION)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     assignment = services.approve_assignment(actor=head, assignment=proposal)
     assert assignment_decision(assignment).form_code == "Mẫu số 06-TP-TGPL"
 
@@ -127,7 +127,7 @@ def test_render_document_prints_case_documents(appointed, tmp_path):
 def test_advice_case_has_no_decision(staff, head, officer, professional_office, tmp_path):
     make_performer(officer)
     case = accepted_case(staff, professional_office, form=Form.ADVICE)
-    proposal = services.propose_assignment(actor=staff, case=case, performer=officer)
+    proposal = propose_checked(actor=staff, case=case, performer=officer)
     assignment = services.approve_assignment(actor=head, assignment=proposal)
     with pytest.raises(CommandError, match="Tư vấn pháp luật không có quyết định"):
         call_command("render_document", "assignment", str(assignment.pk), str(tmp_path / "x.pdf"))

@@ -7,9 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases import services
 from cases.states import Form
-from tests.cases.factories import accepted_case, make_performer, receive
+from tests.cases.factories import accepted_case, make_performer, propose_checked, receive
 from tests.cases.test_query_counts import make_rows
 from tests.factories import UserFactory
 
@@ -38,8 +37,8 @@ def test_a_head_sees_proposals_waiting_oldest_first(
     make_performer(officer)
     first = accepted_case(staff, professional_office, form=Form.LITIGATION)
     second = accepted_case(staff, professional_office, form=Form.LITIGATION)
-    services.propose_assignment(actor=staff, case=first, performer=officer)
-    services.propose_assignment(actor=staff, case=second, performer=officer)
+    propose_checked(actor=staff, case=first, performer=officer)
+    propose_checked(actor=staff, case=second, performer=officer)
     html, titles = panels(login(head))
     assert "Việc chờ Trưởng phòng" in titles
     assert 'href="/cases/inbox/">Đề xuất cử người chờ duyệt' in html

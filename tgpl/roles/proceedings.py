@@ -60,3 +60,32 @@ def can_see_fees(user) -> bool:
     return is_centre_member(user) and (
         is_leadership(user) or is_department_head(user) or has_role(user, Role.STAFF)
     )
+
+
+# --- the inter-agency council on legal aid in proceedings (issue 17.4) --------------
+
+COUNCIL_KEEPERS = frozenset({Role.DIRECTOR, Role.DEPUTY_DIRECTOR, Role.STAFF})
+
+
+def can_manage_council(user) -> bool:
+    """Members, meetings, minutes and reports of the council are kept by the Tổ giúp việc,
+    which the Centre's director heads: the leadership and the centre's staff (Viên chức)
+    who serve it. The Sở, the standing body, follows them read-only here."""
+    return is_centre_member(user) and has_role(user, *COUNCIL_KEEPERS)
+
+
+def can_see_council(user) -> bool:
+    """The council's pages: its keepers, the centre's heads, and a Sở reviewer (members,
+    meetings and the reports' statistics name no applicant)."""
+    return (
+        can_manage_council(user)
+        or (is_centre_member(user) and is_department_head(user))
+        or is_doj_reviewer(user)
+    )
+
+
+def can_open_council_minutes(user, meeting) -> bool:
+    """Minutes are uploaded files whose content the app cannot vouch for (a case may be
+    discussed by name): the centre's own people who see the council, never the Sở's
+    reviewer."""
+    return is_centre_member(user) and can_see_council(user) and _same_centre(user, meeting)
