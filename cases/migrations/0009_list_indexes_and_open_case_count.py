@@ -14,6 +14,7 @@ TRIGRAM_INDEXES = [
     ("request_search_trgm", "cases_legalaidrequest", "search_key"),
     ("case_search_trgm", "cases_case", "search_key"),
     ("case_code_trgm", "cases_case", "UPPER(code::text)"),
+    ("notice_search_trgm", "cases_proceduralnotice", "search_key"),
 ]
 
 

@@ -222,7 +222,12 @@ def test_the_search_keys_have_trigram_indexes_and_the_search_uses_them(director,
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ["%_trgm"])
         names = {row[0] for row in cursor.fetchall()}
-    assert {"request_search_trgm", "case_search_trgm", "case_code_trgm"} <= names
+    assert {
+        "request_search_trgm",
+        "case_search_trgm",
+        "case_code_trgm",
+        "notice_search_trgm",
+    } <= names
     qs = selectors.request_list(director, selectors.Filters(q="hoang thi"))
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: ask for the index
