@@ -208,9 +208,6 @@ def approval_inbox(user):
 
 # --- performers: workload and quota ---------------------------------------------------------
 
-OPEN_STATUSES = [CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]
-OPEN_WORK = Q(user__performed_cases__status__in=OPEN_STATUSES)
-
 
 @dataclass
 class PerformerRow:
@@ -241,7 +238,6 @@ def performer_rows(user, year: int) -> list[PerformerRow]:
         Performer.objects.filter(mine, centre__in=centres, is_active=True)
         .select_related("user", "user__department")
         .annotate(
-            open_cases=Count("user__performed_cases", filter=OPEN_WORK),
             litigation=Count(
                 "user__performed_cases",
                 filter=Q(
@@ -272,10 +268,11 @@ def performer_rows(user, year: int) -> list[PerformerRow]:
 
 
 def performer_choices(centre_id: int):
+    """The centre's active performers with their open cases (`Performer.open_cases`, kept
+    by the services: cases.services.workload), not a count over every case."""
     return (
         Performer.objects.filter(centre_id=centre_id, is_active=True, user__is_active=True)
         .select_related("user")
-        .annotate(open_cases=Count("user__performed_cases", filter=OPEN_WORK))
         .order_by("user__full_name")
     )  # fmt: skip
 

@@ -1,9 +1,114 @@
-from django.core.paginator import Paginator
+"""The one paginator of the lists: an exact count while it is cheap, an estimate beyond.
+
+Counting a million rows to print "Trang 1/20.000" costs more than the page itself
+(issue 18.2). `ListPaginator` counts exactly up to `EXACT_UP_TO` rows (a count over a
+LIMIT, which stops there); past that the count is the planner's estimate on PostgreSQL
+(EXPLAIN of the same query), shown as "khoảng …", and the pages are walked with
+"Trước / Sau": a page reads one row more than it shows to know whether another follows.
+Small lists (every list in the tests, most filtered lists) keep their exact count.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
+from django.db import connections
+from django.utils.functional import cached_property
+
+EXACT_UP_TO = 1_000  # 20 pages of 50: a head's scope joins each row to its case (issue 18.2)
+
+
+def estimated_rows(queryset) -> int | None:
+    """The planner's estimate of the rows the queryset returns (PostgreSQL), else None."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    sql, params = queryset.order_by().query.get_compiler(using=queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str | bytes):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+class ListPage(Page):
+    """A page of a list whose count is an estimate: whether another page follows is
+    known from the extra row read, not from the count."""
+
+    def __init__(self, object_list, number, paginator, *, more: bool):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self.object_list) - 1
+
+
+class ListPaginator(Paginator):
+    def __init__(self, object_list, per_page, exact_up_to: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.exact_up_to = EXACT_UP_TO if exact_up_to is None else exact_up_to
+        self.estimated = False
+
+    @cached_property
+    def count(self) -> int:
+        if not hasattr(self.object_list, "query"):  # a list, not a queryset
+            return len(self.object_list)
+        counted = self.object_list[: self.exact_up_to + 1].count()
+        if counted <= self.exact_up_to:
+            return counted
+        guess = estimated_rows(self.object_list)
+        if guess is None:  # SQLite: no planner estimate, the exact count
+            return self.object_list.count()
+        self.estimated = True
+        return max(guess, counted)
+
+    def validate_number(self, number):
+        if not (self.count and self.estimated):
+            return super().validate_number(number)
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("Số trang không hợp lệ.") from None
+        if number < 1:
+            raise EmptyPage("Số trang nhỏ hơn 1.")
+        return number
+
+    @property
+    def num_pages(self) -> int:  # type: ignore[override]
+        if self.count and self.estimated:
+            return max(1, math.ceil(self.count / self.per_page))
+        return super().num_pages
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if not self.estimated:
+            return super().page(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage("Trang này không có bản ghi.")
+        return ListPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
+
+    def get_page(self, number):
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except InvalidPage:
+            if self.estimated:
+                return self.page(1)
+            return self.page(self.num_pages)
 
 
 def paginate(request, queryset, per_page: int = 50):
     """A page of the queryset from ?page=, and the query string without `page` for links."""
-    paginator = Paginator(queryset, per_page)
+    paginator = ListPaginator(queryset, per_page)
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)

@@ -23,24 +23,9 @@ ASSIGNMENT_STAGE = [CaseStatus.AWAITING_ASSIGNMENT, CaseStatus.ASSIGNMENT_PROPOS
 
 class CaseQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The one scope of cases: performer own, head the department's, leaders all."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if roles.is_doj_reviewer(user) and not user.centre_id:
-            return self.filter(centre__in=roles.visible_centres(user))
-        if not roles.is_centre_member(user):
-            return self.none()
-        mine = self.filter(centre_id=user.centre_id)
-        if roles.can_see_all_cases_of_centre(user):
-            return mine
-        scope = Q(performer=user) | Q(request__received_by=user)
-        if roles.is_department_head(user):
-            scope |= Q(department__head=user)
-        if roles.is_reception_staff(user):
-            scope |= Q(status__in=ASSIGNMENT_STAGE)
-        return mine.filter(scope)
+        """The one scope of cases: performer own, head the department's, leaders all
+        (tgpl.roles.case_scope)."""
+        return roles.case_scope(self, user, assignment_stage=ASSIGNMENT_STAGE)
 
     def open(self):
         return self.filter(
@@ -128,7 +113,15 @@ class Case(models.Model):
             ),
             models.UniqueConstraint(fields=["centre", "code"], name="case_unique_code"),
         ]
-        indexes = [models.Index(fields=["centre", "status", "accepted_at"])]
+        indexes = [
+            models.Index(fields=["centre", "status", "accepted_at"]),
+            # The list's order (newest accepted first) within each scope it is read in:
+            # the centre (leaders), a department (its head), a performer (their own).
+            models.Index(fields=["centre", "-accepted_at", "-id"], name="case_centre_order"),
+            models.Index(fields=["department", "-accepted_at", "-id"], name="case_dept_order"),
+            models.Index(fields=["performer", "-accepted_at", "-id"], name="case_performer_order"),
+            # search_key also has a pg_trgm GIN index on PostgreSQL (migration 0009).
+        ]
 
     def __str__(self) -> str:
         return self.code
@@ -203,6 +196,14 @@ class Assignment(models.Model):
                 fields=["case"],
                 condition=Q(status="proposed"),
                 name="assignment_one_pending_per_case",
+            )
+        ]
+        indexes = [
+            # The heads' inbox: proposals waiting, oldest first.
+            models.Index(
+                fields=["proposed_at", "id"],
+                condition=Q(status="proposed"),
+                name="assignment_pending_order",
             )
         ]
 

@@ -29,7 +29,11 @@ class Performer(models.Model):
         "ngày bổ nhiệm TGV", null=True, blank=True, help_text="Dùng để tính thâm niên chỉ tiêu."
     )
     is_active = models.BooleanField("đang hoạt động", default=True)
-    history = HistoricalRecords()
+    # Cases of this person assigned or in progress: kept by the services that appoint,
+    # replace, close and discontinue (cases.services.workload), so the performer choice
+    # on a case page reads it instead of counting every case.
+    open_cases = models.PositiveIntegerField("số vụ việc đang thực hiện", default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["open_cases"])
 
     class Meta:
         verbose_name = "người thực hiện TGPL"

@@ -6,7 +6,6 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from cases.states import Channel, Form, ImmediateGround, RefusalGround, RequestStatus, Sex
@@ -18,22 +17,9 @@ identity_validator = RegexValidator(r"^\d{12}$", "Số định danh cá nhân (C
 
 class RequestQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The one scope of requests: every view, export and report starts here."""
-        if user is None or not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.is_superuser:
-            return self
-        if roles.is_doj_reviewer(user) and not user.centre_id:
-            return self.filter(centre__in=roles.visible_centres(user))
-        if not roles.is_centre_member(user):
-            return self.none()
-        mine = self.filter(centre_id=user.centre_id)
-        if roles.can_see_all_cases_of_centre(user) or roles.is_reception_staff(user):
-            return mine
-        scope = Q(received_by=user) | Q(case__performer=user)
-        if roles.is_department_head(user):
-            scope |= Q(department__head=user) | Q(case__department__head=user)
-        return mine.filter(scope)
+        """The one scope of requests: every view, export and report starts here
+        (tgpl.roles.request_scope)."""
+        return roles.request_scope(self, user)
 
 
 class LegalAidRequest(models.Model):
@@ -152,6 +138,14 @@ class LegalAidRequest(models.Model):
         ordering = ["-received_at", "-pk"]
         indexes = [
             models.Index(fields=["centre", "status", "received_at"]),
+            # The list's order (newest received first) within each scope it is read in:
+            # the centre (leaders, reception), a department (its head), the receiver.
+            models.Index(fields=["centre", "-received_at", "-id"], name="request_centre_order"),
+            models.Index(fields=["department", "-received_at", "-id"], name="request_dept_order"),
+            models.Index(
+                fields=["received_by", "-received_at", "-id"], name="request_receiver_order"
+            ),
+            # search_key also has a pg_trgm GIN index on PostgreSQL (migration 0009).
             models.Index(fields=["centre", "identity_number"], name="request_centre_identity"),
             models.Index(fields=["centre", "name_key", "birth_year"], name="request_centre_person"),
         ]

@@ -39,6 +39,7 @@ from .organisation import (
 )
 from .register import import_accepted_case, next_register_number
 from .uploads import held_uploads, hold_uploads
+from .workload import recount_open_cases
 
 __all__ = [
     "accept_request",
@@ -60,6 +61,7 @@ __all__ = [
     "propose_assignment",
     "receive_request",
     "record_proof",
+    "recount_open_cases",
     "refuse_request",
     "request_missing_proof",
     "request_performer_change",

@@ -25,6 +25,7 @@ from tgpl.search import normalize
 
 from .conflicts import assignment_clearance, clearance_summary
 from .numbering import number_now
+from .workload import track_open_work, working_performer
 
 
 def _lock_case(case: Case) -> Case:
@@ -163,11 +164,13 @@ def approve_assignment(
     ):
         previous.status = check_transition(ASSIGNMENT_TRANSITIONS, "supersede", previous.status)
         save(previous, actor=actor, reason="Được thay thế bởi người thực hiện mới")
+    was = working_performer(case)
     case.performer = assignment.performer
     case.appointed_at = case.appointed_at or moment
     case.status = new_status
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
+    track_open_work(case, was=was)
     number_now(APPOINTMENT, assignment, actor=actor, on=local_date(moment))
     emit(
         "assignment_approved",

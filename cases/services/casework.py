@@ -22,6 +22,7 @@ from tgpl.errors import BusinessRuleError
 from tgpl.kernel import check_transition, emit, local_date, now_or, require, require_text, save
 
 from .numbering import number_now
+from .workload import track_open_work, working_performer
 
 
 def _lock(case: Case) -> Case:
@@ -117,6 +118,7 @@ def close_case(
 ) -> Case:
     """Kết thúc vụ việc (TT 12/2018 Điều 10): the request performed, or suspended by law."""
     case = _lock(case)
+    was = working_performer(case)
     require(roles.can_work_case(actor, case), "Chỉ người thực hiện vụ việc được kết thúc vụ việc.")
     case.status = check_transition(CASE_TRANSITIONS, "close", case.status)
     if outcome not in Outcome.values:
@@ -125,6 +127,7 @@ def close_case(
     case.outcome_note = require_text(outcome_note, "Ghi kết quả thực hiện.", "outcome_note")
     case.ended_at = now_or(at)
     save(case, actor=actor, reason=f"Kết thúc vụ việc: {Outcome(outcome).label}")
+    track_open_work(case, was=was)
     emit("case_closed", actor=actor, case=case.pk)
     return case
 
@@ -135,6 +138,7 @@ def discontinue_case(
 ) -> Case:
     """Không tiếp tục thực hiện (Điều 37; TT 12/2018 Điều 6.2) with a written notice."""
     case = _lock(case)
+    was = working_performer(case)
     require(
         roles.can_discontinue_case(actor, case),
         "Chỉ Lãnh đạo Trung tâm hoặc Trưởng phòng thụ lý được quyết định không tiếp tục thực hiện.",
@@ -157,6 +161,7 @@ def discontinue_case(
     )
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
+    track_open_work(case, was=was)
     number_now(DISCONTINUATION, case, actor=actor, on=local_date(moment))
     emit("case_discontinued", actor=actor, case=case.pk)
     return case

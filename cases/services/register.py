@@ -21,6 +21,7 @@ from tgpl.search import search_key
 
 from .assignment import performer_problem
 from .request_fields import apply_request_fields, check_category_ages, request_search_key
+from .workload import track_open_work
 
 IMPORT_REASON = "Nhập từ sổ thụ lý cũ"
 
@@ -153,6 +154,7 @@ def import_accepted_case(
         if status == CaseStatus.IN_PROGRESS:
             case.started_at = accepted_at
     save(case, actor=actor, reason=reason)
+    track_open_work(case, was=None)
     if register_number > counter.last_number:
         counter.last_number = register_number
         counter.save(update_fields=["last_number"])

@@ -498,4 +498,5 @@ from .appraisal import *  # noqa: E402, F403
 from .outreach import *  # noqa: E402, F403
 from .proceedings import *  # noqa: E402, F403
 from .reports import *  # noqa: E402, F403
+from .scopes import *  # noqa: E402, F403
 from .trainings import *  # noqa: E402, F403

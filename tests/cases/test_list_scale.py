@@ -1,0 +1,237 @@
+"""Lists at scale (issue 18.2): the scopes rewritten for the planner return the rows the
+old joins returned, the performers' maintained open-case count follows every change, and
+the paginator estimates a long list's count instead of counting it."""
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from cases import selectors, services
+from cases.models import Case, LegalAidRequest, Performer
+from cases.models.case import ASSIGNMENT_STAGE
+from cases.states import WORKING, CaseStatus, DiscontinueGround, Form, Outcome
+from tgpl import paginate, roles
+
+from .factories import RequestFactory, accepted_case, assigned_case, in_progress_case
+
+pytestmark = pytest.mark.django_db
+
+
+# --- the scopes as they were written before issue 18.2 (joins through the departments) ---
+
+
+def old_request_scope(user):
+    qs = LegalAidRequest.objects.filter(centre_id=user.centre_id)
+    if roles.can_see_all_cases_of_centre(user) or roles.is_reception_staff(user):
+        return qs
+    scope = Q(received_by=user) | Q(case__performer=user)
+    if roles.is_department_head(user):
+        scope |= Q(department__head=user) | Q(case__department__head=user)
+    return qs.filter(scope)
+
+
+def old_case_scope(user):
+    qs = Case.objects.filter(centre_id=user.centre_id)
+    if roles.can_see_all_cases_of_centre(user):
+        return qs
+    scope = Q(performer=user) | Q(request__received_by=user)
+    if roles.is_department_head(user):
+        scope |= Q(department__head=user)
+    if roles.is_reception_staff(user):
+        scope |= Q(status__in=ASSIGNMENT_STAGE)
+    return qs.filter(scope)
+
+
+STATES = [
+    CaseStatus.AWAITING_ASSIGNMENT,
+    CaseStatus.ASSIGNMENT_PROPOSED,
+    CaseStatus.IN_PROGRESS,
+    CaseStatus.CLOSED,
+]
+
+
+@pytest.fixture
+def mixed_rows(staff, head, officer, lawyer, branch_head, professional_office, branch):
+    """Requests received by different people in different departments, half of them with a
+    case handled by another department or performer, in every state: each scope's edge."""
+    receivers = [staff, officer, head]
+    departments = [professional_office, branch, None]
+    performers = [officer, lawyer, head, branch_head, None]
+    year = timezone.localdate().year
+    combos = itertools.product(receivers, departments, [professional_office, branch, None])
+    for n, (receiver, received_in, handled_in) in enumerate(combos):
+        req = RequestFactory(received_by=receiver, department=received_in, status="accepted")
+        if handled_in is None:
+            continue
+        performer = performers[n % len(performers)]
+        status = STATES[n % len(STATES)] if performer else CaseStatus.AWAITING_ASSIGNMENT
+        Case.objects.create(
+            centre=receiver.centre, request=req, department=handled_in, register_year=year,
+            register_number=n + 1, code=f"TT.TV.{n + 1:02d}.{year}", form=req.form,
+            status=status, accepted_at=timezone.now(), accepted_by=staff, performer=performer,
+        )  # fmt: skip
+    return departments
+
+
+@pytest.mark.parametrize(
+    "persona", ["director", "head", "branch_head", "officer", "lawyer", "staff", "admin_head"]
+)
+def test_scoped_lists_return_the_same_rows_as_before(persona, request, mixed_rows, admin_head):
+    user = request.getfixturevalue(persona)
+    requests = set(LegalAidRequest.objects.visible_to(user).values_list("pk", flat=True))
+    cases = set(Case.objects.visible_to(user).values_list("pk", flat=True))
+    assert requests == set(old_request_scope(user).values_list("pk", flat=True))
+    assert cases == set(old_case_scope(user).values_list("pk", flat=True))
+    listed = selectors.request_list(user, selectors.Filters())
+    assert {r.pk for r in listed} == requests  # the list pages start from the same scope
+    assert {c.pk for c in selectors.case_list(user, selectors.Filters())} == cases
+    if persona == "director":
+        assert len(requests) == 27
+        assert len(cases) == 18
+    if persona in ("officer", "head"):
+        assert requests
+        assert cases
+
+
+def test_a_user_of_another_centre_sees_none_of_them(mixed_rows, other_centre_staff):
+    assert not LegalAidRequest.objects.visible_to(other_centre_staff).exists()
+    assert not Case.objects.visible_to(other_centre_staff).exists()
+
+
+# --- the performers' open-case count ------------------------------------------------------
+
+
+def counted() -> dict[int, int]:
+    """Each performer's maintained count, and what counting the cases gives."""
+    return dict(Performer.objects.values_list("user_id", "open_cases"))
+
+
+def recounted() -> dict[int, int]:
+    truth = dict(
+        Case.objects.filter(status__in=WORKING)
+        .order_by()
+        .values_list("performer_id")
+        .annotate(n=Count("pk"))
+    )
+    return {user_id: truth.get(user_id, 0) for user_id in counted()}
+
+
+def test_open_case_count_follows_assign_replace_close_and_discontinue(
+    staff, head, officer, lawyer, professional_office, performers
+):
+    first = in_progress_case(staff, professional_office, officer, head, form=Form.LITIGATION)
+    second = assigned_case(staff, professional_office, officer, head)
+    accepted_case(staff, professional_office)  # waiting for a performer: nobody's work
+    assert counted()[officer.pk] == 2
+    assert counted() == recounted()
+
+    replacement = services.propose_assignment(actor=staff, case=second, performer=lawyer)
+    assert counted()[officer.pk] == 2  # proposed only: still the officer's
+    services.approve_assignment(actor=head, assignment=replacement)
+    assert (counted()[officer.pk], counted()[lawyer.pk]) == (1, 1)
+    assert counted() == recounted()
+
+    services.close_case(actor=officer, case=first, outcome=Outcome.DONE, outcome_note="Xong.")
+    assert counted()[officer.pk] == 0
+    services.discontinue_case(
+        actor=head,
+        case=second,
+        ground=DiscontinueGround.WITHDRAWN,
+        notice_text="Người được trợ giúp rút yêu cầu.",
+    )
+    assert counted() == recounted() == {p.user_id: 0 for p in performers}
+
+
+def test_the_performer_choice_reads_the_count_and_agrees_with_the_performer_list(
+    staff, head, officer, professional_office, performers
+):
+    in_progress_case(staff, professional_office, officer, head)
+    assigned_case(staff, professional_office, officer, head)
+    choices = {p.user_id: p.open_cases for p in selectors.performer_choices(staff.centre_id)}
+    rows = {r.performer.user_id: r.open_cases for r in selectors.performer_rows(head, 2026)}
+    assert choices[officer.pk] == 2
+    assert choices == rows == recounted()
+
+
+def test_recount_repairs_the_counts_after_a_bulk_load(
+    staff, head, officer, professional_office, performers
+):
+    in_progress_case(staff, professional_office, officer, head)
+    Performer.objects.update(open_cases=7)  # as after rows loaded around the services
+    services.recount_open_cases()
+    assert counted() == recounted()
+    assert counted()[officer.pk] == 1
+
+
+# --- the paginator --------------------------------------------------------------------------
+
+
+def _page(qs, number, *, exact_up_to):
+    paginator = paginate.ListPaginator(qs, 2, exact_up_to=exact_up_to)
+    return paginator.get_page(number)
+
+
+def test_a_short_list_keeps_its_exact_count_and_numbered_pages(staff):
+    for _ in range(5):
+        RequestFactory(received_by=staff)
+    page = _page(LegalAidRequest.objects.order_by("pk"), 3, exact_up_to=10)
+    assert (page.paginator.count, page.paginator.num_pages, page.paginator.estimated) == (
+        5,
+        3,
+        False,
+    )
+    assert not page.has_next()
+    assert page.has_previous()
+
+
+def test_a_long_list_shows_an_estimate_and_walks_by_next_and_previous(staff, monkeypatch):
+    for _ in range(5):
+        RequestFactory(received_by=staff)
+    monkeypatch.setattr(paginate, "estimated_rows", lambda qs: 4)  # the planner's guess
+    qs = LegalAidRequest.objects.order_by("pk")
+    page = _page(qs, 3, exact_up_to=3)
+    assert page.paginator.estimated
+    assert page.paginator.count == 4  # never less than the rows counted before stopping
+    assert len(page) == 1
+    assert not page.has_next()
+    assert page.end_index() == 5
+    assert _page(qs, 2, exact_up_to=3).has_next()
+    assert _page(qs, 9, exact_up_to=3).number == 1  # past the end: the first page
+
+
+def test_the_list_page_says_about_how_many(login, director, staff, monkeypatch):
+    for _ in range(3):
+        RequestFactory(received_by=staff)
+    monkeypatch.setattr(paginate, "EXACT_UP_TO", 1)
+    monkeypatch.setattr(paginate, "estimated_rows", lambda qs: 1_200_000)
+    response = login(director).get("/cases/requests/", {"page": 1})
+    page = response.content.decode()
+    assert "khoảng 1.200.000 bản ghi" in page or "khoảng 1,200,000 bản ghi" in page
+
+
+# --- PostgreSQL: the indexes exist and serve the lists ----------------------------------------
+
+
+@pytest.mark.postgres
+def test_the_search_keys_have_trigram_indexes_and_the_search_uses_them(director, staff):
+    if connection.vendor != "postgresql":
+        pytest.skip("pg_trgm indexes are made on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ["%_trgm"])
+        names = {row[0] for row in cursor.fetchall()}
+    assert {
+        "request_search_trgm",
+        "case_search_trgm",
+        "case_code_trgm",
+        "notice_search_trgm",
+    } <= names
+    qs = selectors.request_list(director, selectors.Filters(q="hoang thi"))
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: ask for the index
+        sql, params = qs.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "request_search_trgm" in plan or "request_centre_order" in plan, plan
