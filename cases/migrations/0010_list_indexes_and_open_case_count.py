@@ -52,7 +52,7 @@ def count_open_cases(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0008_fee_rates'),
+        ('cases', '0009_council_and_conflict_clearance'),
         ('tgpl', '0013_user_must_change_password'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
