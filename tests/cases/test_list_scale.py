@@ -15,7 +15,13 @@ from cases.models.case import ASSIGNMENT_STAGE
 from cases.states import WORKING, CaseStatus, DiscontinueGround, Form, Outcome
 from tgpl import paginate, roles
 
-from .factories import RequestFactory, accepted_case, assigned_case, in_progress_case
+from .factories import (
+    RequestFactory,
+    accepted_case,
+    assigned_case,
+    in_progress_case,
+    propose_checked,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +134,7 @@ def test_open_case_count_follows_assign_replace_close_and_discontinue(
     assert counted()[officer.pk] == 2
     assert counted() == recounted()
 
-    replacement = services.propose_assignment(actor=staff, case=second, performer=lawyer)
+    replacement = propose_checked(actor=staff, case=second, performer=lawyer)
     assert counted()[officer.pk] == 2  # proposed only: still the officer's
     services.approve_assignment(actor=head, assignment=replacement)
     assert (counted()[officer.pk], counted()[lawyer.pk]) == (1, 1)
