@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from cases.due import refresh_case_dues
 from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.states import CaseStatus, RequestStatus
 from tgpl import roles
@@ -153,6 +154,7 @@ def import_accepted_case(
         if status == CaseStatus.IN_PROGRESS:
             case.started_at = accepted_at
     save(case, actor=actor, reason=reason)
+    refresh_case_dues([case.pk])
     if register_number > counter.last_number:
         counter.last_number = register_number
         counter.save(update_fields=["last_number"])
