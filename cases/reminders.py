@@ -120,6 +120,8 @@ def case_deadlines(
         for chunk in _batches(_pending_case_ids(window, due_scope), BATCH):
             cases = cases_with_limits(Case.objects.filter(reach, pk__in=chunk)).order_by("pk")
             yield from _limit_deadlines(cases, calendar, now)
+        if window.unit == "hours":
+            return  # the proof of requests and the proposals are counted in days
 
     awaiting = LegalAidRequest.objects.filter(
         scope, status=RequestStatus.AWAITING_PROOF, proof_due_at__isnull=False
