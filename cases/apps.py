@@ -58,6 +58,13 @@ class CasesConfig(AppConfig):
 
         subscribe("request_received", index_request_event)
 
+        # issue 18.4: the due moments of the reminder scan follow the holiday calendar
+        from tgpl.calendar import CALENDAR_CHANGED
+
+        from .due import recompute_after_calendar_change
+
+        subscribe(CALENDAR_CHANGED, recompute_after_calendar_change)
+
         from .demo_proceedings import seed_demo_proceedings
 
         demo.register("cases_proceedings", seed_demo_proceedings, after=["cases"])

@@ -2,50 +2,31 @@
 
 Missing proof, appointment after acceptance (03 working days or 12 hours),
 written advice, the answer to a change-of-performer request, the case-file
-hand-in, and assignment proposals waiting for the head. A fixed number of
-queries whatever the number of cases. Messages name the case code, never the
-applicant: e-mail is not the place for personal data.
+hand-in, and assignment proposals waiting for the head. Messages name the case code,
+never the applicant: e-mail is not the place for personal data.
+
+The scan (issue 18.4) passes a `window`: the due moments kept as CaseDue rows
+(cases/due.py) and the requests' `proof_due_at` are filtered in SQL to what needs a
+reminder now that none has had, the matching cases are read in batches and only their
+limits are computed. Without a window (the calendar feed, the home page) every open
+limit is given. A fixed number of queries per batch whatever the number of cases.
 """
 
 import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
 from tgpl.calendar import work_calendar
 from tgpl.models import ReminderSettings
 from tgpl.notifications.deadlines import Deadline
-from tgpl.workdays import HOURS
 
-from .models import Assignment, Case, LegalAidRequest, PerformerChangeRequest, ProceduralNotice
+from .due import BATCH, FILE_LOOK_BACK, OPEN_STATES, cases_with_limits, running_limits, unit_of
+from .models import Assignment, Case, CaseDue, LegalAidRequest
 from .rules import limits
-from .selectors import case_facts
-from .selectors_proceedings import clock_starts
-from .states import AssignmentStatus, CaseStatus, RequestStatus
+from .states import AssignmentStatus, RequestStatus
 
-FILE_LOOK_BACK = datetime.timedelta(days=120)
-# What case_facts() and the messages read: loading only these keeps a scan of tens of
-# thousands of cases light.
-CASE_FIELDS = [
-    "code",
-    "form",
-    "status",
-    "accepted_at",
-    "proof_due_at",
-    "proof_supplied_at",
-    "appointed_at",
-    "advice_days",
-    "ended_at",
-    "file_handed_in_on",
-    "performer",
-    "request__detained",
-    "request__disadvantaged_area",
-    "request__received_by",
-    "department__head",
-    "request__channel",  # issue 17: the appointment limit runs from the notice
-    "request__notified_at",
-]
 # Who answers for each limit: "performer", "head" (of the case's department), "receiver".
 OWNERS = {
     "supplement_proof": ("receiver", "performer"),
@@ -64,37 +45,7 @@ def _head(department):
     return department.head_id if department is not None else None
 
 
-def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, centre_ids=None):
-    calendar = work_calendar()
-    scope = Q() if centre_ids is None else Q(centre_id__in=centre_ids)
-    open_states = [
-        CaseStatus.AWAITING_ASSIGNMENT,
-        CaseStatus.ASSIGNMENT_PROPOSED,
-        CaseStatus.ASSIGNED,
-        CaseStatus.IN_PROGRESS,
-    ]
-    cases = (
-        Case.objects.filter(
-            Q(status__in=open_states)
-            | Q(ended_at__gte=now - FILE_LOOK_BACK, file_handed_in_on__isnull=True),
-            scope,
-        )
-        .select_related("request", "department")
-        .only(*CASE_FIELDS)
-        .prefetch_related(
-            "limit_events",
-            Prefetch(
-                "request__notices",
-                queryset=ProceduralNotice.objects.only("request_id", "mandatory_defence"),
-            ),
-            Prefetch(
-                "change_requests",
-                queryset=PerformerChangeRequest.objects.only(
-                    "case_id", "status", "requested_at", "answered_at"
-                ),
-            ),
-        )
-    )
+def _limit_deadlines(cases, calendar, now):
     for case in cases:
         head = _head(case.department)
         people = {
@@ -103,10 +54,7 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
             "receiver": case.request.received_by_id,
         }
         url = reverse("cases:case_detail", args=[case.pk])
-        starts = clock_starts(case)
-        for limit in limits.case_limits_with_starts(
-            case_facts(case), starts, calendar, timezone.localtime(now)
-        ):
+        for limit in running_limits(case, calendar, timezone.localtime(now)):
             if not limit.is_open:
                 continue
             owners = tuple(
@@ -121,16 +69,72 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
                 owners=owners,
                 escalate_to=(head,) if head else owners,
                 url=url,
-                unit="hours" if limit.rule.limit.unit == HOURS else "days",
+                unit=unit_of(limit),
                 next_step=limit.rule.next_step,
             )
 
+
+def _pending_case_ids(window, scope: Q):
+    """Ids of the cases with a due row that needs a reminder now, in order, streamed."""
+    file_cut = window.now - FILE_LOOK_BACK
+    pending = Q()
+    for unit in ("days", "hours"):
+        pending |= Q(unit=unit) & window.pending(
+            model=Case, object_ref="case_id", deadline_ref="deadline", due="due_at", unit=unit
+        )
+    dues = (
+        CaseDue.objects.filter(pending, scope)
+        .exclude(deadline="file_hand_in", due_at__lt=file_cut)
+        .order_by("case_id")
+        .values_list("case_id", flat=True)
+        .distinct()
+    )
+    return dues.iterator(chunk_size=BATCH)
+
+
+def _batches(ids, size):
+    chunk: list[int] = []
+    for pk in ids:
+        chunk.append(pk)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def case_deadlines(
+    today: datetime.date, now: datetime.datetime, until=None, centre_ids=None, window=None
+):
+    calendar = work_calendar()
+    scope = Q() if centre_ids is None else Q(centre_id__in=centre_ids)
+    reach = Q(status__in=OPEN_STATES) | Q(
+        ended_at__gte=now - FILE_LOOK_BACK, file_handed_in_on__isnull=True
+    )
+    if window is None:
+        yield from _limit_deadlines(
+            cases_with_limits(Case.objects.filter(reach, scope)), calendar, now
+        )
+    else:
+        due_scope = Q() if centre_ids is None else Q(case__centre_id__in=centre_ids)
+        for chunk in _batches(_pending_case_ids(window, due_scope), BATCH):
+            cases = cases_with_limits(Case.objects.filter(reach, pk__in=chunk)).order_by("pk")
+            yield from _limit_deadlines(cases, calendar, now)
+        if window.unit == "hours":
+            return  # the proof of requests and the proposals are counted in days
+
     awaiting = LegalAidRequest.objects.filter(
         scope, status=RequestStatus.AWAITING_PROOF, proof_due_at__isnull=False
-    ).select_related("department")
-    for request in awaiting:
+    )
+    if window is not None:
+        awaiting = awaiting.filter(
+            window.pending(
+                model=LegalAidRequest, object_ref="pk", deadline="request_proof", due="proof_due_at"
+            )
+        )
+    rule = limits.RULES["supplement_proof"]
+    for request in awaiting.select_related("department").order_by("pk").iterator(BATCH):
         head = _head(request.department)
-        rule = limits.RULES["supplement_proof"]
         yield Deadline(
             subject=request,
             deadline="request_proof",
@@ -146,12 +150,10 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
     wait = ReminderSettings.current().approval_wait_workdays
     proposal_scope = Q() if centre_ids is None else Q(case__centre_id__in=centre_ids)
     proposals = Assignment.objects.filter(
-        proposal_scope, status=AssignmentStatus.PROPOSED
+        proposal_scope, status=AssignmentStatus.PROPOSED, case__department__head__isnull=False
     ).select_related("case__department", "performer")
-    for proposal in proposals:
+    for proposal in proposals.order_by("pk").iterator(BATCH):
         head = _head(proposal.case.department)
-        if head is None:
-            continue
         proposed_on = timezone.localtime(proposal.proposed_at).date()
         due_day = calendar.add_workdays(proposed_on, wait)
         yield Deadline(
@@ -165,3 +167,6 @@ def case_deadlines(today: datetime.date, now: datetime.datetime, until=None, cen
             url=reverse("cases:inbox"),
             next_step="Duyệt hoặc trả lại đề xuất trong hộp chờ duyệt.",
         )
+
+
+case_deadlines.takes_window = True  # type: ignore[attr-defined]

@@ -5,6 +5,10 @@ from functools import lru_cache
 
 from tgpl.workdays import WorkCalendar
 
+# Emitted (tgpl.kernel.emit) when the administrators change the overrides: the apps that
+# keep due moments counted in working days recompute them (cases.due).
+CALENDAR_CHANGED = "holiday_calendar_changed"
+
 
 @lru_cache(maxsize=8)
 def _calendar(days_off: frozenset, workdays: frozenset) -> WorkCalendar:

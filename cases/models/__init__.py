@@ -53,12 +53,14 @@ __all__ = [
 # issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
 from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
+from .due import CaseDue
 from .fees import BaseSalary, FeeRate, FeeSession
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 from .rosters import DutyRoster, DutyShift, FormHandover, PerformerLeave
 
 __all__ += [
     "BaseSalary",
+    "CaseDue",
     "Complaint",
     "ConflictCheck",
     "DefenceRegistration",

@@ -7,6 +7,7 @@ from datetime import datetime
 from django.db import transaction
 
 from cases.documents import APPOINTMENT
+from cases.due import refresh_case_dues
 from cases.models import Assignment, Case, PerformerChangeRequest
 from cases.rules import performers as rules
 from cases.states import (
@@ -171,6 +172,7 @@ def approve_assignment(
     verb = "Thay thế" if replacing else "Cử"
     save(case, actor=actor, reason=f"{verb} người thực hiện: {assignment.performer.full_name}")
     track_open_work(case, was=was)
+    refresh_case_dues([case.pk])
     number_now(APPOINTMENT, assignment, actor=actor, on=local_date(moment))
     emit(
         "assignment_approved",
@@ -222,6 +224,7 @@ def request_performer_change(
         case=case, requested_at=now_or(at), reason=reason, recorded_by=actor
     )
     save(change, actor=actor, reason="Nhận đơn đề nghị thay đổi người thực hiện")
+    refresh_case_dues([case.pk])
     emit("performer_change_requested", actor=actor, change=change.pk)
     return change
 
@@ -248,5 +251,6 @@ def answer_performer_change(
         actor=actor,
         reason=f"Trả lời đề nghị thay đổi người thực hiện: {change.get_status_display()}",
     )
+    refresh_case_dues([case.pk])
     emit("performer_change_answered", actor=actor, change=change.pk)
     return change

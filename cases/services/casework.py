@@ -7,6 +7,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from cases.documents import DISCONTINUATION
+from cases.due import refresh_case_dues
 from cases.models import Case, CaseLogEntry
 from cases.rules.checklist import checklist_for
 from cases.rules.limits import ADVICE_DEFAULT_DAYS, ADVICE_MAX_DAYS
@@ -83,6 +84,7 @@ def extend_advice(*, actor, case: Case, days: int) -> Case:
         raise BusinessRuleError("Thời hạn trả lời tư vấn tối đa 30 ngày (Điều 32.2).", field="days")
     case.advice_days = days
     save(case, actor=actor, reason=f"Gia hạn trả lời tư vấn: {days} ngày")
+    refresh_case_dues([case.pk])
     return case
 
 
@@ -109,6 +111,7 @@ def update_case_file(*, actor, case: Case, items, handed_in_on: date | None = No
     case.file_items = items
     case.file_handed_in_on = handed_in_on
     save(case, actor=actor, reason="Cập nhật thành phần hồ sơ vụ việc")
+    refresh_case_dues([case.pk])  # the hand-in closes the Điều 39 limit
     return case
 
 
@@ -128,6 +131,7 @@ def close_case(
     case.ended_at = now_or(at)
     save(case, actor=actor, reason=f"Kết thúc vụ việc: {Outcome(outcome).label}")
     track_open_work(case, was=was)
+    refresh_case_dues([case.pk])
     emit("case_closed", actor=actor, case=case.pk)
     return case
 
@@ -162,6 +166,7 @@ def discontinue_case(
     case.ended_at = moment
     save(case, actor=actor, reason=f"Không tiếp tục thực hiện: {DiscontinueGround(ground).label}")
     track_open_work(case, was=was)
+    refresh_case_dues([case.pk])
     number_now(DISCONTINUATION, case, actor=actor, on=local_date(moment))
     emit("case_discontinued", actor=actor, case=case.pk)
     return case

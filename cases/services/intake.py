@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 
 from cases.documents import REFUSAL
+from cases.due import refresh_case_dues, refresh_request_case_dues
 from cases.eligibility import assess_request, document_names
 from cases.models import Case, LegalAidRequest, RequestAttachment
 from cases.rules.codes import FORM_ABBREVIATIONS, case_code
@@ -97,6 +98,7 @@ def update_request(*, actor, request: LegalAidRequest, fields: dict, categories,
     save(req, actor=actor, reason="Sửa thông tin yêu cầu")
     set_related(req, "categories", categories, actor=actor, reason="Sửa thông tin yêu cầu")
     set_related(req, "proofs", proofs, actor=actor, reason="Sửa thông tin yêu cầu")
+    refresh_request_case_dues(req.pk)  # detained, hard area: the case's limits
 
 
 @transaction.atomic
@@ -144,6 +146,7 @@ def record_proof(*, actor, request: LegalAidRequest, proofs, at: datetime | None
     if case is not None and outstanding and assess_request(req).proven:
         case.proof_supplied_at = moment
         save(case, actor=actor, reason="Đã bổ sung đủ giấy tờ chứng minh")
+        refresh_case_dues([case.pk])
 
 
 def _check_immediate(req: LegalAidRequest, ground: str, actor, on) -> None:
@@ -251,6 +254,7 @@ def accept_request(
     req.decided_at, req.decided_by, req.immediate_ground = moment, actor, immediate_ground
     req.search_key = request_search_key(req, code)
     save(req, actor=actor, reason=reason)
+    refresh_case_dues([case.pk])
     emit("request_accepted", actor=actor, case=case.pk, department=department.pk)
     return case
 

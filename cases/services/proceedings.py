@@ -10,6 +10,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from cases.due import refresh_case_dues, refresh_request_case_dues
 from cases.models import Case, DefenceRegistration, LegalAidRequest, LimitEvent, ProceduralNotice
 from cases.rules.limits import supplement_rule
 from cases.states import AUTHORITY_CHANNELS, Channel, Form
@@ -109,6 +110,7 @@ def link_notice(*, actor, notice: ProceduralNotice, request: LegalAidRequest) ->
     if notice.person_status in ("arrested", "detained"):
         req.detained = True
     save(req, actor=actor, reason=f"Thông báo của cơ quan tiến hành tố tụng: {notice}")
+    refresh_request_case_dues(req.pk)  # the appointment limit runs from the notice
     return notice
 
 
@@ -210,7 +212,9 @@ def record_papers_arrived(*, actor, case: Case, note: str, at=None) -> LimitEven
     if moment < case.accepted_at:
         raise BusinessRuleError("Thời điểm nhận giấy tờ không thể trước khi thụ lý.", field="at")
     note = require_text(note, "Ghi giấy tờ đã nhận.", "note")
-    return _event(actor, case, LimitEvent.Kind.PAPERS_ARRIVED, moment, note)
+    event = _event(actor, case, LimitEvent.Kind.PAPERS_ARRIVED, moment, note)
+    refresh_case_dues([case.pk])  # written advice restarts (Điều 32.2)
+    return event
 
 
 @transaction.atomic
@@ -232,6 +236,7 @@ def record_force_majeure(*, actor, case: Case, note: str, at=None) -> LimitEvent
         timezone.localtime(case.accepted_at), rule.limit, work_calendar()
     )
     save(case, actor=actor, reason=f"Bất khả kháng: hạn bổ sung giấy tờ {rule.limit.label}")
+    refresh_case_dues([case.pk])
     return event
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from django.db import transaction
 
+from cases.due import refresh_case_dues
 from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.states import CaseStatus, RequestStatus
 from tgpl import roles
@@ -155,6 +156,7 @@ def import_accepted_case(
             case.started_at = accepted_at
     save(case, actor=actor, reason=reason)
     track_open_work(case, was=None)
+    refresh_case_dues([case.pk])
     if register_number > counter.last_number:
         counter.last_number = register_number
         counter.save(update_fields=["last_number"])

@@ -17,6 +17,7 @@ from tgpl.kernel import emit
 from .deadlines import person_id, providers, steps_for
 from .delivery import REMINDER_EMAILS
 from .models import Notification, NotificationPreference, Reminder, ReminderSettings
+from .window import ScanWindow
 
 logger = logging.getLogger(__name__)
 # Nothing due further ahead than this needs a reminder today (the largest offset is a
@@ -50,8 +51,22 @@ def _message(deadline, step) -> tuple[str, str]:
     return title[:255], body
 
 
+BATCH = 2000  # reminder rows written, and claimed ones delivered, per batch
+
+
+def _provider_deadlines(provider, today, now, until, window):
+    """A provider's deadlines; those that filter in SQL (`takes_window`) get the window
+    and yield only what may need a reminder now (issue 18.4)."""
+    if getattr(provider, "takes_window", False):
+        return provider(today, now, until=until, window=window)
+    return provider(today, now, until=until)
+
+
 def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanResult:
-    """Create and deliver the reminders due now. `unit` limits to "days" or "hours" deadlines."""
+    """Create and deliver the reminders due now. `unit` limits to "days" or "hours" deadlines.
+
+    Holds one batch in memory: reminder rows are inserted every BATCH candidates, and
+    the claimed ones are delivered BATCH at a time."""
     now = now or timezone.now()
     today = timezone.localdate(now)
     config = ReminderSettings.current()
@@ -60,8 +75,18 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
     candidates: list[Reminder] = []
     content_types: dict[type, ContentType] = {}
     until = today + SCAN_HORIZON
+    window = ScanWindow(
+        now=now,
+        today=today,
+        calendar=calendar,
+        days_before=config.days_before(),
+        overdue_repeat_days=config.overdue_repeat_days,
+        hours_before=config.legal_hours_before,
+        unit=unit,
+        _content_types=content_types,
+    )
     for provider in providers():
-        for deadline in provider(today, now, until=until):
+        for deadline in _provider_deadlines(provider, today, now, until, window):
             if unit and deadline.unit != unit:
                 continue
             result.deadlines += 1
@@ -95,37 +120,56 @@ def run_scan(*, now: datetime | None = None, unit: str | None = None) -> ScanRes
                             created_at=now,
                         )
                     )
+            if len(candidates) >= BATCH:
+                Reminder.objects.bulk_create(candidates, ignore_conflicts=True, batch_size=500)
+                candidates = []
     with transaction.atomic():
-        Reminder.objects.bulk_create(candidates, ignore_conflicts=True, batch_size=500)
+        if candidates:
+            Reminder.objects.bulk_create(candidates, ignore_conflicts=True, batch_size=500)
         claim = uuid.uuid4().hex
         Reminder.objects.filter(claim="", notified_at__isnull=True).update(claim=claim)
-        claimed = list(Reminder.objects.filter(claim=claim).select_related("recipient"))
-        Notification.objects.bulk_create(
-            Notification(
-                recipient=r.recipient,
-                reminder=r,
-                title=r.title,
-                body=r.body,
-                url=r.url,
-                created_at=now,
+        last = 0
+        while True:
+            claimed = list(
+                Reminder.objects.filter(claim=claim, pk__gt=last)
+                .select_related("recipient")
+                .order_by("pk")[:BATCH]
             )
-            for r in claimed
-        )
+            if claimed:
+                last = claimed[-1].pk
+                result.created += len(claimed)
+                result.emails_queued += _deliver(claimed, now)
+            if len(claimed) < BATCH:
+                break
         Reminder.objects.filter(claim=claim).update(notified_at=now)
-        no_email = set(
-            NotificationPreference.objects.filter(
-                user_id__in={r.recipient_id for r in claimed}, email_enabled=False
-            ).values_list("user_id", flat=True)
-        )
-        to_mail = [r.pk for r in claimed if r.recipient.email and r.recipient_id not in no_email]
-        if to_mail:
-            # One outbox row for the scan's e-mails: committed with the reminders, handed
-            # to a worker after commit (one publish, however many e-mails), and flushed
-            # later if the broker is down. The scan never waits on the broker per e-mail.
-            emit(REMINDER_EMAILS, reminder_ids=to_mail)
-    result.created = len(claimed)
-    result.emails_queued = len(to_mail)
     return result
+
+
+def _deliver(claimed: list[Reminder], now: datetime) -> int:
+    """In-app notices of a batch of claimed reminders, and their e-mails queued."""
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=r.recipient,
+            reminder=r,
+            title=r.title,
+            body=r.body,
+            url=r.url,
+            created_at=now,
+        )
+        for r in claimed
+    )
+    no_email = set(
+        NotificationPreference.objects.filter(
+            user_id__in={r.recipient_id for r in claimed}, email_enabled=False
+        ).values_list("user_id", flat=True)
+    )
+    to_mail = [r.pk for r in claimed if r.recipient.email and r.recipient_id not in no_email]
+    if to_mail:
+        # One outbox row per batch of the scan's e-mails: committed with the reminders,
+        # handed to a worker after commit (one publish, however many e-mails), and flushed
+        # later if the broker is down. The scan never waits on the broker per e-mail.
+        emit(REMINDER_EMAILS, reminder_ids=to_mail)
+    return len(to_mail)
 
 
 def daily_scan_due(now: datetime | None = None) -> bool:
