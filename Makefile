@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 # test database; `make test PYTEST_WORKERS=0` runs it in one process.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run dev test e2e lint format worker bench bench-scale migrate seed check-system install clean-venv
+.PHONY: run dev test e2e lint format worker bench bench-scale bench-load migrate seed check-system install clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -92,6 +92,17 @@ bench: install
 # default 1000,10000,100000; use a throwaway PostgreSQL DATABASE_URL for 1,000,000).
 bench-scale: install
 	$(DEV_ENV) $(PY) -m tests.bench.scale
+
+# Throughput under 50 signed-in users (locust, headless, against 127.0.0.1 only): gunicorn
+# with 3 workers on PostgreSQL and Redis of this machine, 100,000 cases (LOAD_SIZE), 60 s
+# a page (LOAD_SECONDS); the case list, the home page and a search beside a trivial page.
+# A throwaway LOAD_DATABASE_URL (default tgpl_bench_load on 127.0.0.1, made if missing).
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e ".[dev,bench]"
+	@touch $@
+
+bench-load: $(VENV)/.installed-bench
+	$(DEV_ENV) $(PY) -m tests.bench.load
 
 clean-venv:
 	rm -rf $(VENV)
