@@ -45,7 +45,9 @@ SHOTS = Path(__file__).resolve().parents[2] / "var" / "e2e-shots"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(site):
+    """Started after the live server and closed before it stops (its open connections
+    would otherwise be closed by a stopped server's threads)."""
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):
