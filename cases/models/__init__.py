@@ -53,7 +53,7 @@ __all__ = [
 # issue 17: coordination in proceedings, conflicts, complaints, rosters, fees
 from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
-from .fees import BaseSalary, FeeRate, FeeSession
+from .fees import BaseSalary, FeeRate, FeeSession, LumpSum
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 from .rosters import DutyRoster, DutyShift, FormHandover, PerformerLeave
 
@@ -68,6 +68,7 @@ __all__ += [
     "FeeSession",
     "FormHandover",
     "LimitEvent",
+    "LumpSum",
     "PartyKey",
     "PerformerLeave",
     "ProceduralNotice",
