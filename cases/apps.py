@@ -61,3 +61,10 @@ class CasesConfig(AppConfig):
         from .demo_proceedings import seed_demo_proceedings
 
         demo.register("cases_proceedings", seed_demo_proceedings, after=["cases"])
+
+        # issue 17.8: the fees paid are spending of the plan's budget
+        from tgpl import spending
+
+        from .spending import SOURCE as FEES_SPENDING
+
+        spending.register_source(FEES_SPENDING)

@@ -191,7 +191,7 @@ def record_lump_sum(
     others = list(case.lump_sums.exclude(performer=performer))
     if any(o.performers != performers or o.coefficient != coefficient for o in others):
         raise BusinessRuleError("Các người thực hiện một vụ việc khoán cùng một mức.")
-    if performers == 1 and others or len(others) >= performers:
+    if (performers == 1 and others) or len(others) >= performers:
         raise BusinessRuleError("Vụ việc đã khoán chi đủ số người thực hiện.")
     if sum(o.share_percent for o in others) + share_percent > 100:
         raise BusinessRuleError("Tổng phần khoán chi của hai người vượt 100 % mức của vụ việc.")

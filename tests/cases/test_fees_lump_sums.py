@@ -3,10 +3,9 @@
 salary a case, two performers sharing at most 130 % and never more than 10 × base, on a
 hand-computed table at every ceiling (issue 17.7)."""
 
+import io
 from datetime import date
 from decimal import Decimal
-
-import io
 
 import openpyxl
 import pytest
@@ -87,11 +86,15 @@ def test_the_payment_file_has_the_lump_sums_with_their_basis(
     query = f"?performer={lawyer.pk}&year=2026&month=11"
     c = login(director)
     page = c.get(reverse("cases:payment") + query).content.decode()
-    assert "Khoán 10 × lương cơ sở" in page and "14.040.000" in page
+    assert "Khoán 10 × lương cơ sở" in page
+    assert "14.040.000" in page
     xlsx = c.get(reverse("cases:payment_file", args=["xlsx"]) + query)
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows[lump_b.code][2] == "Khoán 8 × lương cơ sở; 2 người (≤ 130 %, ≤ 10 × lương cơ sở); phần 60 %"
+    assert (
+        rows[lump_b.code][2]
+        == "Khoán 8 × lương cơ sở; 2 người (≤ 130 %, ≤ 10 × lương cơ sở); phần 60 %"
+    )
     assert rows[lump_b.code][6] == 14_040_000
     assert "Vụ việc điển hình" in rows[lump_b.code][8]
     assert rows[lump_a.code][8] == "TT 02/2021 Điều 10; Vụ việc phức tạp: nhiều cấp xét xử"
