@@ -73,3 +73,10 @@ class CasesConfig(AppConfig):
         from .demo_council import seed_demo_council
 
         demo.register("cases_council", seed_demo_council, after=["cases_proceedings"])
+
+        # issue 17.8: the fees paid are spending of the plan's budget
+        from tgpl import spending
+
+        from .spending import SOURCE as FEES_SPENDING
+
+        spending.register_source(FEES_SPENDING)

@@ -25,3 +25,10 @@ class OutreachConfig(AppConfig):
 
         demo.register("outreach.trainings", seed_demo_trainings)
         home_trainings.register()
+
+        # --- issue 17.8: outreach costs are spending of the plan's budget ---
+        from tgpl import spending
+
+        from .spending import SOURCE as OUTREACH_SPENDING
+
+        spending.register_source(OUTREACH_SPENDING)

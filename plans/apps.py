@@ -26,3 +26,7 @@ class PlansConfig(AppConfig):
         from .targets import SOURCE
 
         kernel_targets.register_task_source(SOURCE)
+
+        from .demo_budget import seed_demo_budget
+
+        demo.register("plans.budget", seed_demo_budget, after=["plans"])

@@ -472,3 +472,12 @@ class ProgressUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y}: {self.note[:60]}"
+
+
+# The plan's budget (issue 17.8) lives beside, in plans/models_budget.py.
+from plans.models_budget import (  # noqa: E402, F401
+    BudgetEntry,
+    BudgetLine,
+    FundingAllocation,
+    FundingDecision,
+)

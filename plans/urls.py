@@ -2,7 +2,7 @@ from django.urls import path
 
 from tgpl.documents.views import download
 
-from . import views, views_documents, views_import
+from . import views, views_budget, views_documents, views_import
 
 PLAN_PDF = {"kind": "plan", "fmt": "pdf", "app_label": "plans"}
 PLAN_DOCX = {"kind": "plan", "fmt": "docx", "app_label": "plans"}
@@ -35,4 +35,7 @@ urlpatterns = [
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     path("updates/<int:pk>/evidence/", views.progress_evidence, name="evidence"),
     path("<int:pk>/closing/", views.plan_closing, name="closing"),
+    path("<int:pk>/budget/", views_budget.budget, name="budget"),
+    path("<int:pk>/budget/sources/", views_budget.budget_sources, name="budget_sources"),
+    path("<int:pk>/budget/<slug:action>/", views_budget.budget_action, name="budget_action"),
 ]

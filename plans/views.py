@@ -89,6 +89,7 @@ def plan_detail(request, pk):
             "can_reopen": "reopen" in actions
             and roles.can_approve_plans(request.user, plan.centre),
             "can_copy": roles.can_draft_plans(request.user, plan.centre),
+            "may_see_budget": roles.can_see_budget(request.user, plan.centre),
             "can_issue": not plan.number
             and "issue_number" in actions
             and roles.can_issue_documents(request.user, plan.centre),

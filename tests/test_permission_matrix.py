@@ -261,6 +261,11 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "plans:item_progress": _pk("plans.PlanItem", kind="task"),
     "plans:milestone_done": _pk("plans.Milestone"),
     "plans:evidence": _pk("plans.ProgressUpdate"),
+    "plans:budget": _pk("plans.Plan"),
+    "plans:budget_sources": _pk("plans.Plan"),
+    "plans:budget_action": _actions(
+        "plans.Plan", "line", "from-tasks", "decision", "entry", "source"
+    ),
     "cases:request_detail": _pk("cases.LegalAidRequest"),
     "cases:request_edit": _pk("cases.LegalAidRequest"),
     "cases:request_attachment": _request_attachment,
@@ -306,7 +311,7 @@ OBJECTS: dict[str, Callable[[], list]] = {
     "cases:case_proceedings_action": _actions("cases.Case", "register", "papers", "force-majeure"),
     "cases:registration_outcome": _registration,
     "cases:case_sessions": _pk("cases.Case"),
-    "cases:case_sessions_action": _actions("cases.Case", "from-log", "confirm"),
+    "cases:case_sessions_action": _actions("cases.Case", "from-log", "confirm", "lump-sum"),
     "cases:complaint_detail": _pk("cases.Complaint"),
     "cases:complaint_action": _with("cases.Complaint", "action", _complaint_steps),
     "cases:conflict_check": _pk("cases.LegalAidRequest"),

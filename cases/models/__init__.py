@@ -54,7 +54,7 @@ __all__ = [
 from .complaints import Complaint
 from .conflicts import ConflictCheck, PartyKey
 from .due import CaseDue
-from .fees import BaseSalary, FeeRate, FeeSession
+from .fees import BaseSalary, FeeRate, FeeSession, LumpSum
 from .proceedings import DefenceRegistration, LimitEvent, ProceduralNotice
 from .rosters import DutyRoster, DutyShift, FormHandover, PerformerLeave
 
@@ -70,6 +70,7 @@ __all__ += [
     "FeeSession",
     "FormHandover",
     "LimitEvent",
+    "LumpSum",
     "PartyKey",
     "PerformerLeave",
     "ProceduralNotice",

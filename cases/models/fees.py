@@ -105,3 +105,38 @@ class FeeSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.on:%d/%m/%Y} {self.case} ({self.sessions} buổi)"
+
+
+class LumpSum(models.Model):
+    """A case paid by a lump sum (khoán chi) instead of sessions: 3–10 × the base salary
+    by the case's complexity; two performers share at most 130 % of it, never more than
+    10 × base (TT 02/2021 Điều 10). One row per performer: their share of the case's sum,
+    paid in the month of `on`."""
+
+    case = models.ForeignKey(
+        "cases.Case", verbose_name="vụ việc", on_delete=models.CASCADE, related_name="lump_sums"
+    )
+    performer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        on_delete=models.PROTECT,
+        related_name="lump_sums",
+    )
+    coefficient = models.DecimalField("mức khoán (× lương cơ sở)", max_digits=4, decimal_places=2)
+    performers = models.PositiveSmallIntegerField("số người thực hiện vụ việc", default=1)
+    share_percent = models.PositiveSmallIntegerField("phần của người này (%)", default=100)
+    on = models.DateField("ngày nghiệm thu, thanh toán")
+    basis = models.CharField("căn cứ (mức độ phức tạp)", max_length=255)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "khoán chi vụ việc"
+        verbose_name_plural = "khoán chi vụ việc"
+        ordering = ["on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "performer"], name="lumpsum_unique_performer")
+        ]
+        indexes = [models.Index(fields=["performer", "on"])]
+
+    def __str__(self) -> str:
+        return f"Khoán {self.coefficient} × lương cơ sở – {self.case}"

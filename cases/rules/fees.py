@@ -113,3 +113,13 @@ def lump_sum(base: int, coefficient: Decimal, performers: int = 1) -> int:
     if performers == 1:
         return vnd(single)
     return vnd(min(single * TWO_PERFORMERS, Decimal(base) * LUMP_MAX))
+
+
+def lump_sum_share(base: int, coefficient: Decimal, performers: int, share_percent: int) -> int:
+    """One performer's part of a case's lump sum: the case's sum (above) × their share."""
+    if not 0 < share_percent <= 100:
+        raise FeeError("Phần khoán chi của một người từ 1 % đến 100 %.")
+    if performers == 1 and share_percent != 100:
+        raise FeeError("Một người thực hiện hưởng toàn bộ mức khoán chi.")
+    case_sum = Decimal(lump_sum(base, coefficient, performers))
+    return vnd(case_sum * share_percent / 100)

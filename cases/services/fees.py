@@ -6,15 +6,16 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 
-from cases.models import BaseSalary, Case, FeeRate, FeeSession, Performer
+from cases.models import BaseSalary, Case, FeeRate, FeeSession, LumpSum, Performer
 from cases.rules import fees as rules
 from cases.states import Form
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
-from tgpl.kernel import bulk_create, now_or, require, require_text, save
+from tgpl.kernel import bulk_create, create, now_or, require, require_text, save
 
 PAID_FORMS = (Form.LITIGATION, Form.REPRESENTATION)
 
@@ -27,6 +28,8 @@ def sessions_from_log(*, actor, case: Case) -> list[FeeSession]:
         raise BusinessRuleError("Chỉ vụ việc tham gia tố tụng, đại diện tính thù lao theo buổi.")
     if case.performer_id is None:
         raise BusinessRuleError("Vụ việc chưa có người thực hiện.")
+    if case.lump_sums.exists():
+        raise BusinessRuleError("Vụ việc đã khoán chi: không tính thù lao theo buổi.")
     taken = set(FeeSession.objects.filter(case=case).values_list("log_entry_id", flat=True))
     new = [
         FeeSession(
@@ -67,6 +70,20 @@ class PaymentLine:
     amount: int
     capped: bool
     rate_source: str
+    # a lump sum (khoán chi): its coefficient, the case's performers, this one's share
+    lump_coefficient: Decimal | None = None
+    performers: int = 1
+    share_percent: int = 100
+
+    @property
+    def method(self) -> str:
+        """How the amount was found, as the payment file writes it."""
+        if self.lump_coefficient is None:
+            return f"{self.counted} buổi × {self.unit:,} đ".replace(",", ".")
+        text = f"Khoán {self.lump_coefficient.normalize():f} × lương cơ sở".replace(".", ",")
+        if self.performers == 2:
+            text += f"; 2 người (≤ 130 %, ≤ 10 × lương cơ sở); phần {self.share_percent} %"
+        return text
 
 
 @dataclass
@@ -130,5 +147,58 @@ def month_payment(*, actor, performer, year: int, month: int) -> Payment:
             PaymentLine(case, case.form, fee.sessions, fee.counted, fee.unit, fee.amount,
                         fee.capped, rate.source)
         )  # fmt: skip
-    payment.lines.sort(key=lambda line: line.case.code)
+    lumps = LumpSum.objects.filter(performer=performer, on__gte=first, on__lte=last)
+    for lump in lumps.select_related("case"):
+        amount = rules.lump_sum_share(
+            payment.base, Decimal(lump.coefficient), lump.performers, lump.share_percent
+        )
+        payment.lines.append(
+            PaymentLine(lump.case, lump.case.form, 0, 0, amount, amount, False,
+                        f"TT 02/2021 Điều 10; {lump.basis}", Decimal(lump.coefficient),
+                        lump.performers, lump.share_percent)
+        )  # fmt: skip
+    payment.lines.sort(key=lambda line: (line.case.code, line.lump_coefficient is not None))
     return payment
+
+
+# --- lump sums (khoán chi) ------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_lump_sum(
+    *,
+    actor,
+    case: Case,
+    performer,
+    coefficient: Decimal,
+    on: date,
+    basis: str,
+    performers: int = 1,
+    share_percent: int = 100,
+) -> LumpSum:
+    """A case paid by a lump sum, one performer's share (TT 02/2021 Điều 10): refused for a
+    case whose sessions were confirmed (it is paid one way only) and for shares of two
+    performers that add up to more than the case's sum."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    require(roles.can_see_fees(actor) and case.centre_id == actor.centre_id)
+    basis = require_text(basis, "Ghi căn cứ (mức độ phức tạp của vụ việc).", "basis")
+    try:
+        rules.lump_sum_share(base_salary_on(on), Decimal(coefficient), performers, share_percent)
+    except rules.FeeError as exc:
+        raise BusinessRuleError(str(exc)) from exc
+    if case.sessions.filter(confirmed_at__isnull=False).exists():
+        raise BusinessRuleError("Vụ việc đã có buổi làm việc được xác nhận: không khoán chi.")
+    others = list(case.lump_sums.exclude(performer=performer))
+    if any(o.performers != performers or o.coefficient != coefficient for o in others):
+        raise BusinessRuleError("Các người thực hiện một vụ việc khoán cùng một mức.")
+    if (performers == 1 and others) or len(others) >= performers:
+        raise BusinessRuleError("Vụ việc đã khoán chi đủ số người thực hiện.")
+    if sum(o.share_percent for o in others) + share_percent > 100:
+        raise BusinessRuleError("Tổng phần khoán chi của hai người vượt 100 % mức của vụ việc.")
+    if case.lump_sums.filter(performer=performer).exists():
+        raise BusinessRuleError("Người này đã được khoán chi cho vụ việc.")
+    return create(
+        LumpSum, actor=actor, reason="Khoán chi vụ việc", case=case, performer=performer,
+        coefficient=Decimal(coefficient), performers=performers, share_percent=share_percent,
+        on=on, basis=basis,
+    )  # fmt: skip

@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from cases import selectors
+from cases.forms_fees import LumpSumForm
 from cases.services import fees as services
 from tgpl import roles
-from tgpl.actions import perform
+from tgpl.actions import perform, submit
 from tgpl.documents.pdf import html_to_pdf
 from tgpl.errors import BusinessRuleError
+from tgpl.forms import error_summary
 from tgpl.models import User
 from tgpl.spreadsheets import safe_cell, xlsx_response
 
@@ -36,6 +38,8 @@ def case_sessions(request, pk: int):
             "breadcrumbs": [("Vụ việc", "/cases/list/"), (case.code, f"/cases/{case.pk}/")],
             "case": case,
             "sessions": case.sessions.select_related("performer", "log_entry"),
+            "lump_sums": case.lump_sums.select_related("performer"),
+            "lump_form": LumpSumForm(case=case, initial={"performer": case.performer_id}),
         },
     )
 
@@ -60,6 +64,16 @@ def case_sessions_action(request, pk: int, action: str):
             ),
             success="Đã ghi xác nhận của cơ quan.",
         )
+    elif action == "lump-sum":
+        form = LumpSumForm(request.POST, case=case)
+        outcome = submit(
+            request,
+            form,
+            lambda d: services.record_lump_sum(actor=request.user, case=case, **d),
+            success="Đã ghi khoán chi vụ việc.",
+        )
+        if not outcome:
+            messages.error(request, error_summary(form))
     else:
         raise Http404
     return redirect("cases:case_sessions", pk=pk)
@@ -108,8 +122,8 @@ def payment(request):
     )
 
 
-HEADERS = ["Mã vụ việc", "Hình thức", "Số buổi", "Số buổi được tính", "Mức một buổi (đồng)",
-           "Thành tiền (đồng)", "Vượt mức tối đa", "Căn cứ"]  # fmt: skip
+HEADERS = ["Mã vụ việc", "Hình thức", "Cách tính", "Số buổi", "Số buổi được tính",
+           "Mức một buổi (đồng)", "Thành tiền (đồng)", "Vượt mức tối đa", "Căn cứ"]  # fmt: skip
 
 
 def payment_file(request, fmt: str):
@@ -122,10 +136,10 @@ def payment_file(request, fmt: str):
     if fmt == "xlsx":
         data = tablib.Dataset(headers=HEADERS, title=f"{month:02d}-{year}")
         for line in pay.lines:
-            data.append([safe_cell(line.case.code), line.case.get_form_display(), line.sessions,
-                         line.counted, line.unit, line.amount, "x" if line.capped else "",
-                         line.rate_source])  # fmt: skip
-        data.append(["Tổng cộng", "", "", "", "", pay.total, "", ""])
+            data.append([safe_cell(line.case.code), line.case.get_form_display(), line.method,
+                         line.sessions, line.counted, line.unit, line.amount,
+                         "x" if line.capped else "", safe_cell(line.rate_source)])  # fmt: skip
+        data.append(["Tổng cộng", "", "", "", "", "", pay.total, "", ""])
         return xlsx_response(data, f"{name}.xlsx")
     if fmt == "pdf":
         html = render_to_string(

@@ -57,6 +57,11 @@ class PlanReference(TypedDict):
     text: str  # the basis it was read from
 
 
+class BudgetLineData(TypedDict):
+    label: str  # what the amount is for, as written ("" when the text names only the sum)
+    amount_vnd: int
+
+
 def no_timeframe() -> TimeframeData:
     return {"text": None, "start": None, "end": None, "recurrence": "none"}
 
@@ -89,6 +94,7 @@ class ParsedItem:
     result: str | None = None
     budget_text: str | None = None
     budget_vnd: int | None = None
+    budget_lines: list[BudgetLineData] = field(default_factory=list)  # they sum to budget_vnd
     quantities: list[Quantity] = field(default_factory=list)
     milestones: list[MilestoneData] = field(default_factory=list)
 

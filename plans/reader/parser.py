@@ -32,6 +32,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from .budget import labelled_lines, text_lines
 from .contract import ParsedItem, ParsedPlan, ParsedSection
 from .files import read_plan_text
 from .header import clean_recipient, parse_header, parse_signer
@@ -369,11 +370,17 @@ class _PlanParser:
         ]
         if any(budget_lines):
             item.budget_vnd = sum(budget_lines)
+            item.budget_lines = labelled_lines(values.get("budget", []))
         else:
             texts = [item.title, *(p.text for p in work.body)]
             texts += [v for name, vs in values.items() if name != "budget" for v in vs]
             amounts = [a for t in texts for a in find_money(t)]
             item.budget_vnd = sum(amounts) if amounts else None
+            item.budget_lines = text_lines(texts)
+        if sum(x["amount_vnd"] for x in item.budget_lines) != (item.budget_vnd or 0):
+            item.budget_lines = (
+                [{"label": "", "amount_vnd": item.budget_vnd}] if item.budget_vnd else []
+            )
         item.quantities = _dedupe_quantities(
             q
             for t in (item.title, *(p.text for p in work.body), *values.get("result", []))

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 
 from plans.models import (
+    BudgetLine,
     Milestone,
     Plan,
     PlanItem,
@@ -106,6 +107,7 @@ def create_plan_from_parsed(
     quantities: list[QuantityTarget] = []
     milestones: list[Milestone] = []
     periods: list[PlanItemPeriod] = []
+    budget_lines: list[BudgetLine] = []
     dept_keys = {k: k[1] for k, _names in known if k[0] == "department"}
     for position, raw in enumerate(parsed.items):
         path = (raw.path or "").strip()
@@ -134,6 +136,7 @@ def create_plan_from_parsed(
         )
         save(item, actor=actor, reason=reason)
         by_path[path] = item
+        budget_lines += _budget_lines(record, item, raw, len(budget_lines))
         units += build_units(item, PlanItemUnit.Role.LEAD, raw.lead, known)
         units += build_units(item, PlanItemUnit.Role.PARTNER, raw.partners, known)
         for q in raw.quantities:
@@ -168,6 +171,7 @@ def create_plan_from_parsed(
     bulk_create(QuantityTarget, quantities, actor=actor, reason=reason)
     bulk_create(Milestone, milestones, actor=actor, reason=reason)
     bulk_create(PlanItemPeriod, periods, actor=actor, reason=reason)
+    bulk_create(BudgetLine, budget_lines, actor=actor, reason=reason)
     implemented = _referenced_plans(centre, parsed, exclude=record.pk)
     if implemented:
         set_related(record, "implements", implemented, actor=actor, reason=reason)
@@ -204,3 +208,19 @@ def _system_user(centre: Centre) -> User:
     if director is None:
         raise BusinessRuleError("Trung tâm chưa có người dùng nào để ghi là người tạo kế hoạch.")
     return director
+
+
+def _budget_lines(plan: Plan, item: PlanItem, raw, start: int) -> list[BudgetLine]:
+    """The task's budget as the text wrote it, one line per amount (issue 17.8); when the
+    amounts no longer add up to the task's budget (corrected in the preview), one line."""
+    if item.kind != PlanItem.Kind.TASK or not item.budget_vnd:
+        return []
+    lines = list(getattr(raw, "budget_lines", None) or [])
+    if sum(int(x["amount_vnd"]) for x in lines) != item.budget_vnd:
+        lines = [{"label": "", "amount_vnd": item.budget_vnd}]
+    title = f"{item.number}. {item.title}" if item.number else item.title
+    return [
+        BudgetLine(plan=plan, item=item, position=start + n, planned_vnd=int(x["amount_vnd"]),
+                   label=(x["label"] or title)[:255])
+        for n, x in enumerate(lines, start=1)
+    ]  # fmt: skip

@@ -45,6 +45,8 @@ def test_2021_sample_tasks_owners_dates_and_budget(sample_2021, centre, staff, o
     assert task.expected_result.startswith("Quyết định giao chỉ tiêu")
     outreach = items["II.3.1"]
     assert outreach.budget_vnd == 177_400_000 + 40_000_000 + 240_000_000 + 3_000_000
+    lines = outreach.budget_lines.order_by("position")  # issue 17.8: kept line by line
+    assert [x.planned_vnd for x in lines] == [177_400_000, 40_000_000, 240_000_000, 3_000_000]
     assert [u.department for u in outreach.lead_units()] == [offices["HC-TH"]]
     partners = outreach.partner_units()
     assert partners[0].department == offices["NV"]

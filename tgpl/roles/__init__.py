@@ -495,6 +495,7 @@ def director_of(centre: Centre):
 
 from .access import *  # noqa: E402, F403
 from .appraisal import *  # noqa: E402, F403
+from .budget import *  # noqa: E402, F403
 from .outreach import *  # noqa: E402, F403
 from .proceedings import *  # noqa: E402, F403
 from .reports import *  # noqa: E402, F403

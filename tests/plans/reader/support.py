@@ -89,6 +89,7 @@ ITEM_KEYS = {
     "result",
     "budget_text",
     "budget_vnd",
+    "budget_lines",
     "quantities",
     "milestones",
 }
