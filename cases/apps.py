@@ -61,3 +61,7 @@ class CasesConfig(AppConfig):
         from .demo_proceedings import seed_demo_proceedings
 
         demo.register("cases_proceedings", seed_demo_proceedings, after=["cases"])
+
+        from .exports import register_exports  # issue 18.3: registers as background jobs
+
+        register_exports()
