@@ -80,3 +80,7 @@ class CasesConfig(AppConfig):
         from .spending import SOURCE as FEES_SPENDING
 
         spending.register_source(FEES_SPENDING)
+
+        from .exports import register_exports  # issue 18.3: registers as background jobs
+
+        register_exports()

@@ -1,8 +1,9 @@
 """Registers as .xlsx (django-import-export): exports scoped to the user, no live formulas.
 
-Imports go row by row through the services (`receive_request` for the request
-register, `import_accepted_case` for the old Sổ thụ lý) in one transaction: any row
-error rolls everything back and the errors are shown with their row numbers.
+Imports: the request register row by row through `receive_request` in one transaction;
+the old Sổ thụ lý checked row by row and written in bulk (services.check_register_row,
+save_register_rows: issue 18.7). Either way any row error saves nothing and the errors
+are shown with their row numbers.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from import_export import fields, resources
 
 from cases import selectors, services
 from cases.models import Case, EligibilityCategory, LegalAidRequest, LegalField, ProofDocument
 from cases.states import CaseStatus, Form, Sex
+from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.kernel import NOT_ALLOWED
 from tgpl.models import Department
+from tgpl.search import normalize
 from tgpl.spreadsheets import FormulaSafeMixin
 
 
@@ -323,31 +328,86 @@ def _whole_number(row, column: str) -> int:
     return int(number)
 
 
-def _case_row(row, actor) -> dict:
-    """The keyword arguments of services.import_accepted_case for one register row."""
-    from django.contrib.auth import get_user_model
+class _Lookups:
+    """The catalogue rows, departments and performers a register file names, read once
+    for the whole file (the bulk import asks the database nothing per row)."""
 
+    def __init__(self, actor):
+        self.actor = actor
+        self._fields: dict[str, LegalField] | None = None
+        self._field_names: dict[str, LegalField] = {}
+        self._categories: dict[str, list[EligibilityCategory]] | None = None
+        self._departments: dict[str, Department] | None = None
+        self._users: dict[str, object] = {}
+
+    def legal_field(self, row) -> LegalField:
+        if self._fields is None:
+            found = list(LegalField.objects.all())
+            self._fields = {f.code: f for f in found}
+            self._field_names = {f.name.lower(): f for f in found}
+        text = _text(row, "Lĩnh vực")
+        legal_field = self._fields.get(text) or self._field_names.get(text.lower())
+        if legal_field is None:
+            raise BusinessRuleError(f"Lĩnh vực “{text}” không có trong danh mục.")
+        return legal_field
+
+    def categories(self, row, received_at) -> list:
+        if self._categories is None:
+            self._categories = {}
+            for category in EligibilityCategory.objects.order_by("-valid_from"):
+                self._categories.setdefault(category.code, []).append(category)
+        on = timezone.localtime(received_at).date()
+        found = []
+        for code in (c.strip() for c in _text(row, "Diện").split(",")):
+            if not code:
+                continue
+            versions = [c for c in self._categories.get(code, ()) if c.valid_from <= on]
+            if not versions:
+                raise BusinessRuleError(f"Diện “{code}” không có trong danh mục.")
+            found.append(versions[0])
+        return found
+
+    def department(self, short_code: str) -> Department:
+        if self._departments is None:
+            self._departments = {
+                d.short_code.lower(): d
+                for d in Department.objects.filter(
+                    centre_id=self.actor.centre_id, is_active=True
+                ).select_related("centre")
+            }
+        department = self._departments.get(short_code.lower())
+        if department is None:
+            raise BusinessRuleError(f"Không có phòng, chi nhánh mã “{short_code}” trong Trung tâm.")
+        return department
+
+    def performer(self, username: str):
+        key = username.lower()
+        if key not in self._users:
+            from django.contrib.auth import get_user_model
+
+            self._users[key] = (
+                get_user_model()
+                .objects.filter(centre_id=self.actor.centre_id, username__iexact=username)
+                .select_related("performer")
+                .prefetch_related("performer__contracts")
+                .first()
+            )
+        performer = self._users[key]
+        if performer is None:
+            raise BusinessRuleError(f"Không tìm thấy người thực hiện “{username}” trong Trung tâm.")
+        return performer
+
+
+def _case_row(row, lookups: _Lookups) -> dict:
+    """The keyword arguments of services.import_accepted_case for one register row."""
     name, sex = _name_and_sex(row)
     form = _choice(row, "Hình thức", Form)
-    legal_field = _legal_field(row)
-    short_code = _text(row, "Phòng, chi nhánh")
-    department = Department.objects.filter(
-        centre_id=actor.centre_id, short_code__iexact=short_code, is_active=True
-    ).first()
-    if department is None:
-        raise BusinessRuleError(f"Không có phòng, chi nhánh mã “{short_code}” trong Trung tâm.")
+    legal_field = lookups.legal_field(row)
+    department = lookups.department(_text(row, "Phòng, chi nhánh"))
     received_at = _moment(row.get("Ngày tiếp nhận"), "Ngày tiếp nhận")
     accepted_at = _moment(row.get("Ngày thụ lý"), "Ngày thụ lý")
     username = _text(row, "Người thực hiện")
-    performer = None
-    if username:
-        performer = (
-            get_user_model()
-            .objects.filter(centre_id=actor.centre_id, username__iexact=username)
-            .first()
-        )
-        if performer is None:
-            raise BusinessRuleError(f"Không tìm thấy người thực hiện “{username}” trong Trung tâm.")
+    performer = lookups.performer(username) if username else None
     status_text = _text(row, "Trạng thái")
     status = (
         _choice(row, "Trạng thái", CaseStatus) if status_text else CaseStatus.AWAITING_ASSIGNMENT
@@ -365,7 +425,7 @@ def _case_row(row, actor) -> dict:
     }
     return {
         "fields": fields,
-        "categories": _categories(row, received_at),
+        "categories": lookups.categories(row, received_at),
         "department": department,
         "register_year": _whole_number(row, "Năm thụ lý"),
         "register_number": _whole_number(row, "Số thụ lý"),
@@ -376,11 +436,111 @@ def _case_row(row, actor) -> dict:
     }
 
 
+def _row_error(exc: Exception) -> str:
+    if isinstance(exc, BusinessRuleError):
+        return exc.message
+    return f"Dữ liệu không hợp lệ: {exc}"
+
+
+def _person_keys(row) -> tuple[str, tuple[str, int] | None]:
+    """(CCCD, (name without accents, birth year)) of a row, as known_person_requests
+    matches them."""
+    try:
+        birth_year = _birth_year(row)
+    except BusinessRuleError:
+        birth_year = None
+    name_key = normalize(_text(row, "Họ và tên"))[:255]
+    return _text(row, "Số CCCD"), ((name_key, birth_year) if name_key and birth_year else None)
+
+
+def _known_warnings(actor, lines: list[tuple[int, dict]], chunk: int = 500):
+    """The warnings of `_known_warning`, a query per `chunk` rows instead of one per row:
+    earlier requests of the centre (those the user may see), and earlier rows of the file."""
+    if not getattr(actor, "centre_id", None):
+        return []
+    warnings = []
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[tuple[str, int], int] = {}
+    for start in range(0, len(lines), chunk):
+        part = [(line, row, *_person_keys(row)) for line, row in lines[start : start + chunk]]
+        ids = {number for _, _, number, _ in part if number}
+        names = {key for _, _, _, key in part if key}
+        match = Q(identity_number__in=ids) if ids else Q(pk__in=[])
+        if names:
+            match |= Q(name_key__in={n for n, _ in names}, birth_year__in={y for _, y in names})
+        by_id: dict[str, list] = {}
+        by_name: dict[tuple[str, int], list] = {}
+        if ids or names:
+            qs = (
+                LegalAidRequest.objects.visible_to(actor)
+                .filter(match, centre_id=actor.centre_id)
+                .select_related("case", "legal_field")
+                .order_by("-received_at", "-pk")
+            )
+            for req in qs:
+                by_id.setdefault(req.identity_number, []).append(req)
+                by_name.setdefault((req.name_key, req.birth_year), []).append(req)
+        for line, row, number, key in part:
+            found = [selectors.KnownRequest(r, by_identity=True) for r in by_id.get(number, [])]
+            same = {k.request.pk for k in found}
+            found += [
+                selectors.KnownRequest(r, by_identity=False)
+                for r in (by_name.get(key, []) if key else [])
+                if r.pk not in same
+            ]
+            found.sort(key=lambda k: (k.request.received_at, k.request.pk), reverse=True)
+            listed = [
+                f"yêu cầu #{k.request.pk}"
+                + (f" (vụ việc {k.case.code})" if k.case else "")
+                + f" — {k.reason}"
+                for k in found[: selectors.KNOWN_LIMIT]
+            ]
+            earlier = (seen_ids.get(number) if number else None) or (
+                seen_names.get(key) if key else None
+            )
+            if earlier:
+                listed.append(f"dòng {earlier} của tệp này")
+            if number:
+                seen_ids.setdefault(number, line)
+            if key:
+                seen_names.setdefault(key, line)
+            if listed:
+                warnings.append(
+                    (line, f"Người “{_text(row, 'Họ và tên')}” có thể đã có: {'; '.join(listed)}.")
+                )
+    return warnings
+
+
 def import_cases(*, actor, dataset, confirmed: bool = False) -> ImportOutcome:
-    """All or nothing, like the request register."""
-    return _import_rows(
-        dataset,
-        lambda row: services.import_accepted_case(actor=actor, **_case_row(row, actor)),
-        actor=actor,
-        confirmed=confirmed,
+    """All or nothing, like the request register, in bulk (issue 18.7): every row is read
+    and checked first (row errors, with their Excel line), the known-person warnings are
+    found a query per 500 rows, then, if nothing stops it, every row is written at once
+    with its history (services.save_register_rows)."""
+    outcome = ImportOutcome(confirmed=confirmed)
+    lines = list(enumerate(dataset.dict, start=2))
+    if not roles.can_receive_requests(actor):
+        outcome.errors = [(line, NOT_ALLOWED) for line, _ in lines]
+        return outcome
+    lookups = _Lookups(actor)
+    read: list[tuple[int, dict]] = []
+    for line, row in lines:
+        try:
+            read.append((line, _case_row(row, lookups)))
+        except (BusinessRuleError, ValueError, TypeError) as exc:
+            outcome.errors.append((line, _row_error(exc)))
+    taken = services.RegisterTaken.of(
+        actor.centre_id,
+        [(kw["register_year"], kw["register_number"]) for _, kw in read],
+        [" ".join(kw["code"].split()) for _, kw in read],
     )
+    prepared = []
+    for line, kwargs in read:
+        try:
+            prepared.append(services.check_register_row(actor=actor, taken=taken, **kwargs))
+        except (BusinessRuleError, ValueError, TypeError) as exc:
+            outcome.errors.append((line, _row_error(exc)))
+    outcome.errors.sort(key=lambda e: e[0])
+    outcome.warnings = _known_warnings(actor, lines)
+    if outcome.saved:
+        outcome.count = len(services.save_register_rows(actor=actor, rows=prepared))
+    return outcome

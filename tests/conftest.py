@@ -266,3 +266,32 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def export_through_job(django_capture_on_commit_callbacks):
+    """Start an export as its list's button does (a POST, the job run after commit) and
+    download its file: the download's response (issue 18.3)."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    def run(client, name: str, params: dict | None = None, **extra):
+        url = reverse(name) + (f"?{urlencode(params)}" if params else "")
+        with django_capture_on_commit_callbacks(execute=True):
+            started = client.post(url, **extra)
+        assert started.status_code == 302, started
+        return client.get(started["Location"] + "download/", **extra)
+
+    return run
+
+
+def xlsx_rows(response) -> list[list]:
+    """The cells of the first sheet of a downloaded .xlsx."""
+    import io
+
+    from openpyxl import load_workbook
+
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [[c.value for c in row] for row in sheet.iter_rows()]

@@ -362,6 +362,9 @@ OBJECTS: dict[str, Callable[[], list]] = {
         for section in ("b24", "b25")
     ],
     "reports:document": _documents("reports", numbered=False),
+    # export jobs (issue 18.3): only their owner has them
+    "exports:detail": _pk("tgpl.ExportJob"),
+    "exports:download": _pk("tgpl.ExportJob"),
 }
 
 
@@ -482,6 +485,12 @@ def seed_the_demo() -> None:
         uploaded_by=request.received_by,
     )
     scan.run_scan()
+    # the director's export of the case register, its file written (issue 18.3)
+    from tgpl.exports import services as exports
+
+    job = exports.request_export(actor=User.objects.get(username="giamdoc"),
+                                 kind="cases.case_register")  # fmt: skip
+    exports.run_export(job_id=job.pk)
     NotificationPreference.for_user(User.objects.get(username="giamdoc"))
     Notification.objects.create(
         recipient=User.objects.get(username="tgv"), title="Có vụ việc mới", url="/cases/"

@@ -18,6 +18,10 @@ class TgplConfig(AppConfig):
         subscribe(REMINDER_EMAILS, send_reminder_emails)
         subscribe(NOTIFICATION_EMAILS, send_notification_emails)
 
+        from tgpl.exports.services import EXPORT_REQUESTED, schedule_export
+
+        subscribe(EXPORT_REQUESTED, schedule_export)
+
         # django-otp's device admin lists every centre's devices and shows their keys: an
         # administrator resets a user's device with tgpl.security.admin_actions instead.
         from django.contrib import admin

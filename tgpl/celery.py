@@ -26,6 +26,7 @@ TICK_SECONDS = float(int(os.environ.get("BEAT_TICK_SECONDS") or 300))
 app.conf.beat_schedule = {
     "tick-every-5-minutes": {"task": "tgpl.tick", "schedule": TICK_SECONDS},
     "flush-outbox-every-minute": {"task": "tgpl.flush_outbox", "schedule": 60.0},
+    "expire-exports-every-hour": {"task": "tgpl.expire_exports", "schedule": 3600.0},
     "retention-every-night": {
         "task": "tgpl.retention",
         "schedule": crontab(hour=2, minute=30),  # Asia/Ho_Chi_Minh (CELERY_TIMEZONE)

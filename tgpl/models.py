@@ -361,4 +361,7 @@ from tgpl.audit.models import ReadLog  # noqa: E402, F401
 # The outbox of side effects (tgpl/kernel/outbox.py).
 # The register of issued documents and its number counters (tgpl/documents/models.py).
 from tgpl.documents.models import DocumentCounter, IssuedDocument  # noqa: E402, F401
+
+# Exports run by a worker, with their progress and file (tgpl/exports/models.py).
+from tgpl.exports.models import ExportJob  # noqa: E402, F401
 from tgpl.kernel.outbox import OutboxMessage  # noqa: E402, F401

@@ -67,3 +67,19 @@ def deliver_outbox_message(message_id: int):
 def flush_outbox():
     """Every minute (beat): whatever the outbox still holds, e.g. after a broker outage."""
     return events.flush()
+
+
+@shared_task(name="tgpl.run_export_job")
+def run_export_job(job_id: int):
+    """Write one export's file (queued by the outbox after the request committed)."""
+    from tgpl.exports.services import run_export
+
+    return run_export(job_id=job_id)
+
+
+@shared_task(name="tgpl.expire_exports")
+def expire_exports():
+    """Every hour (beat): export files past their keeping time are deleted."""
+    from tgpl.exports.services import expire_exports as expire
+
+    return expire()

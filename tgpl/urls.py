@@ -73,6 +73,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     path("documents/", include("tgpl.documents.urls")),
     path("audit/", include("tgpl.audit.urls")),
+    path("exports/", include("tgpl.exports.urls")),
     path("admin/", admin.site.urls),
 ]
 

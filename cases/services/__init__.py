@@ -38,14 +38,17 @@ from .organisation import (
     save_performer,
 )
 from .register import import_accepted_case, next_register_number
+from .register_bulk import RegisterTaken, check_register_row, save_register_rows
 from .uploads import held_uploads, hold_uploads
 from .workload import recount_open_cases
 
 __all__ = [
+    "RegisterTaken",
     "accept_request",
     "add_log_entry",
     "answer_performer_change",
     "approve_assignment",
+    "check_register_row",
     "close_case",
     "delete_category_proof",
     "delete_lawyer_contract",
@@ -69,6 +72,7 @@ __all__ = [
     "save_category_proof",
     "save_lawyer_contract",
     "save_performer",
+    "save_register_rows",
     "start_case",
     "transfer_request",
     "update_case_file",

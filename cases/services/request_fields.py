@@ -68,7 +68,12 @@ def _propose_disadvantaged_area(req: LegalAidRequest, actor) -> None:
         req.disadvantaged_area = proposed
 
 
-def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
+def apply_request_fields(
+    req: LegalAidRequest, fields: dict, actor, *, links_checked: bool = False
+) -> None:
+    """Set and validate a request's fields. `links_checked`: the caller (a bulk import)
+    has already found the catalogue rows it links to, so validation asks the database
+    nothing (no look-up of the legal field, no unique checks: a new row)."""
     unknown = set(fields) - REQUEST_FIELDS
     if unknown:
         raise ValueError(f"unknown request fields: {sorted(unknown)}")
@@ -95,8 +100,14 @@ def apply_request_fields(req: LegalAidRequest, fields: dict, actor) -> None:
         req.birth_year = req.birth_date.year
     req.name_key = normalize(req.full_name)[:255]
     _propose_disadvantaged_area(req, actor)
+    exclude = ["centre", "received_by", "categories", "proofs"]
     try:
-        req.full_clean(exclude=["centre", "received_by", "categories", "proofs"])
+        if links_checked:
+            req.full_clean(
+                exclude=[*exclude, "legal_field"], validate_unique=False, validate_constraints=False
+            )
+        else:
+            req.full_clean(exclude=exclude)
     except ValidationError as exc:
         field, messages = next(iter(exc.message_dict.items()))
         raise BusinessRuleError(messages[0], field=field) from exc

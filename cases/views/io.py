@@ -1,46 +1,33 @@
-"""Registers to and from .xlsx; exports contain only what the user may see."""
+"""Registers to and from .xlsx; exports (background jobs) contain only what the user may see."""
 
 from __future__ import annotations
-
-from dataclasses import asdict
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
-from django.utils import timezone
+from django.urls import reverse, reverse_lazy
 
-from cases import resources, selectors
+from cases import exports, resources
 from cases.forms import ImportForm
 from tgpl import roles
-from tgpl.audit import ReadKind, log_read
-from tgpl.spreadsheets import read_xlsx, xlsx_response
+from tgpl.exports.views import export_page
+from tgpl.spreadsheets import read_xlsx
 
 from .common import filters_from
 
 
-def _export(request, *, resource, qs, filters, label: str, filename: str):
-    """A register as .xlsx, a row per person: written once in the read log with its
-    row count and filters (the rows themselves are not logged one by one)."""
-    dataset = resource.export(qs)
-    log_read(request, qs.model, ReadKind.EXPORT, label=label, rows=dataset.height,
-             filters=asdict(filters))  # fmt: skip
-    return xlsx_response(dataset, f"{filename}-{timezone.localdate():%Y%m%d}.xlsx")
-
-
 def request_export(request):
     """Sổ tiếp nhận: per person, so never for the Sở reviewer (their export is the
-    statistics', cases:statistics_export)."""
+    statistics', cases:statistics_export). A worker writes it (tgpl.exports); the list's
+    button posts here and lands on the job's page."""
     if not roles.can_export_per_person(request.user):
         raise PermissionDenied
     _, filters = filters_from(request, for_cases=False)
-    return _export(
+    return export_page(
         request,
-        resource=resources.RequestPersonalResource(),
-        qs=selectors.request_list(request.user, filters),
-        filters=filters,
-        label="Sổ tiếp nhận (.xlsx)",
-        filename="so-tiep-nhan",
+        kind=exports.REQUEST_REGISTER,
+        params=exports.params_of(filters),
+        back=("Yêu cầu TGPL", reverse("cases:request_list")),
     )
 
 
@@ -48,13 +35,11 @@ def case_export(request):
     if not roles.can_export_per_person(request.user):
         raise PermissionDenied
     _, filters = filters_from(request, for_cases=True)
-    return _export(
+    return export_page(
         request,
-        resource=resources.CasePersonalResource(),
-        qs=selectors.case_list(request.user, filters),
-        filters=filters,
-        label="Sổ thụ lý (.xlsx)",
-        filename="so-thu-ly",
+        kind=exports.CASE_REGISTER,
+        params=exports.params_of(filters),
+        back=("Vụ việc", reverse("cases:case_list")),
     )
 
 

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from pytest_django.asserts import assertNotContains
 
 from cases import services
@@ -14,6 +14,7 @@ from cases.resources import IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
 from tests.cases.factories import propose_checked
 from tests.clock import NOW, TODAY, vn_date, vn_datetime
+from tests.conftest import xlsx_rows
 
 from .factories import accepted_case, category, in_progress_case, legal_field, proof, receive
 
@@ -238,25 +239,26 @@ def test_reviewer_sees_no_personal_data(login, staff, reviewer, professional_off
             assertNotContains(response, personal, status_code=200)
 
 
-def export_rows(response):
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    return [[c.value for c in row] for row in sheet.iter_rows()]
-
-
-def test_export_has_only_what_the_user_may_see(login, staff, reviewer, other_centre_staff):
+def test_export_has_only_what_the_user_may_see(
+    login, staff, reviewer, other_centre_staff, export_through_job
+):
     receive(staff, summary='=HYPERLINK("http://x")')
-    rows = export_rows(login(staff).get(reverse("cases:request_export")))
+    rows = xlsx_rows(export_through_job(login(staff), "cases:request_export"))
     assert "Họ và tên" in rows[0]
     summary = rows[1][rows[0].index("Nội dung vụ việc")]
     assert summary.startswith("'=")
     assert login(reviewer).get(reverse("cases:request_export")).status_code == 403
-    other_rows = export_rows(login(other_centre_staff).get(reverse("cases:request_export")))
+    assert login(reviewer).post(reverse("cases:request_export")).status_code == 403
+    other = login(other_centre_staff)
+    other_rows = xlsx_rows(export_through_job(other, "cases:request_export"))
     assert len(other_rows) == 1
 
 
-def test_case_export_for_the_director(login, staff, director, professional_office):
+def test_case_export_for_the_director(
+    login, staff, director, professional_office, export_through_job
+):
     case = accepted_case(staff, professional_office)
-    rows = export_rows(login(director).get(reverse("cases:case_export")))
+    rows = xlsx_rows(export_through_job(login(director), "cases:case_export"))
     assert rows[1][0] == case.code
 
 

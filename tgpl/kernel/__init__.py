@@ -14,7 +14,7 @@ A new app's services import from here and nowhere else for these needs.
 from .checks import NOT_ALLOWED, local_date, now_or, require, require_text
 from .events import emit, subscribe
 from .transitions import Transition, Transitions, allowed, check_transition
-from .writes import bulk_create, bulk_update, create, delete, save, set_related
+from .writes import bulk_create, bulk_create_related, bulk_update, create, delete, save, set_related
 
 __all__ = [
     "NOT_ALLOWED",
@@ -22,6 +22,7 @@ __all__ = [
     "Transitions",
     "allowed",
     "bulk_create",
+    "bulk_create_related",
     "bulk_update",
     "check_transition",
     "create",
