@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
+from cases.due import refresh_case_dues
 from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.states import CaseStatus, RequestStatus
 from tgpl import roles
@@ -25,6 +26,7 @@ from tgpl.search import search_key
 
 from .register import IMPORT_REASON, IMPORTABLE_STATUSES, _check_performer, register_book
 from .request_fields import apply_request_fields, check_category_ages, request_search_key
+from .workload import recount_open_cases
 
 
 @dataclass
@@ -169,4 +171,8 @@ def save_register_rows(*, actor, rows: Sequence[PreparedRow]) -> list[Case]:
         if number > counter.last_number:
             counter.last_number = number
             counter.save(update_fields=["last_number"])
+    # What the one-row path keeps up to date too: the performers' open-case counts
+    # (issue 18.2) and the due moments the reminder scan reads (issue 18.4).
+    recount_open_cases({case.performer_id for case in cases if case.performer_id})
+    refresh_case_dues([case.pk for case in cases])
     return cases
