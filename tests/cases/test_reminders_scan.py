@@ -109,7 +109,9 @@ def test_the_due_rows_follow_every_service_that_changes_a_limit(
 
 
 def _later(service, **kwargs):
-    with time_machine.travel(vn(2026, 11, 19, 10), tick=False):
+    # Monday 23/11: ten days from the acceptance (18/11) and from the papers fall on
+    # different working days (from 19/11 both would end on Monday 30/11).
+    with time_machine.travel(vn(2026, 11, 23, 10), tick=False):
         return service(**kwargs)
 
 
