@@ -1,18 +1,20 @@
 """A report as an official document (Báo cáo, Nghị định 30/2020 Mẫu 1.4): the narrative
-of Mẫu 12-TP-TGPL with its figures filled in, then each table's totals as lines; the full
-tables go with it as the .xlsx of the Biểu (reports/xlsx.py)."""
+of Mẫu 12-TP-TGPL with its figures filled in, then its tables as phụ lục after the
+signature: Biểu 24 and Biểu 25 each on landscape pages, the other figures together (on
+landscape pages too when one of them is wide). The same tables go as .xlsx (xlsx.py)."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 from django.utils import timezone
 
-from tgpl.documents import Document, Heading, Item, Line, Paragraph, Signer
+from tgpl.documents import Annex, Cell, Document, Heading, Paragraph, Signer, Table
 from tgpl.documents.content import with_end_mark
 from tgpl.documents.formatting import place_name
 from tgpl.documents.kinds import DocumentKind
 from tgpl.documents.registry import register
 
+from .figures import Section
 from .models import Report
 from .narrative import filled
 from .selectors import report_figures
@@ -22,26 +24,78 @@ def _paragraphs(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+def _number(value) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def section_table(section: Section, *, title: bool = True) -> Table:
+    """A section of figures as a Table block: "Nội dung", then the columns, a group's
+    label spanning its columns over a second header row."""
+    grouped = section.has_groups
+    top: list[Cell] = [Cell("Nội dung", rowspan=2 if grouped else 1)]
+    sub: list[Cell] = []
+    index = 0
+    for group, span in section.groups:
+        if group:
+            top.append(Cell(group, colspan=span))
+            sub.extend(Cell(c.label) for c in section.columns[index : index + span])
+        else:
+            top.append(Cell(section.columns[index].label, rowspan=2 if grouped else 1))
+        index += span
+    rows = tuple(
+        (
+            Cell(r.label, bold=r.level < 2, level=r.level),
+            *(Cell(_number(v), numeric=True, bold=r.level == 0) for v in r.cells),
+        )
+        for r in section.rows
+    )
+    return Table(
+        head=(tuple(top), tuple(sub)) if grouped else (tuple(top),),
+        rows=rows,
+        title=section.title if title else "",
+        unit=section.unit,
+        note=section.note,
+    )
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+OWN_ANNEX = ("b24", "b25")  # each Biểu on landscape pages of its own
+
+
+def annexes(sections: list[Section], attached_to: str) -> tuple[Annex, ...]:
+    own = [s for s in sections if s.key in OWN_ANNEX]
+    rest = [s for s in sections if s.key not in OWN_ANNEX]
+    groups = [(s.title, [section_table(s, title=False)]) for s in own]
+    if rest:
+        groups.append(
+            ("SỐ LIỆU KHÁC VỀ CÔNG TÁC TRỢ GIÚP PHÁP LÝ", [section_table(s) for s in rest])
+        )
+    return tuple(
+        Annex(
+            label=f"Phụ lục {ROMAN[i]}",
+            title=title.upper() if i >= len(own) else title,
+            blocks=tuple(tables),
+            attached_to=attached_to,
+            landscape=any(t.columns > 7 for t in tables),
+        )
+        for i, (title, tables) in enumerate(groups)
+    )
+
+
 def report_document(report: Report) -> Document:
     sections = report_figures(report)
     centre = report.centre
+    subject = report.title.removeprefix("Báo cáo ").strip()
     body: list = []
     for _key, title, text in filled(report.narrative, sections):
         if not text.strip():
             continue
         body.append(Heading(text=title, level=0))
         body.extend(Paragraph(p) for p in _paragraphs(text))
-    body.append(Heading(text="PHỤ LỤC SỐ LIỆU", level=0))
-    for number, s in enumerate(sections, start=1):
-        total = s.rows[0]
-        lines = tuple(
-            Line(c.label, f"{v:,}".replace(",", ".") + f" {s.unit.lower()}")
-            for c, v in zip(s.columns, total.cells, strict=True)
-        )
-        body.append(Item(number=f"{number}.", title=s.title, lines=lines, bold=True))
+    if sections:
+        body.append(Paragraph("Số liệu chi tiết tại các Phụ lục kèm theo Báo cáo này."))
     signer = report.signed_off_by
     day = timezone.localdate(report.sent_at) if report.sent_at else None
-    subject = report.title.removeprefix("Báo cáo ").strip()
     return Document(
         kind="BC",
         subject=subject,
@@ -58,6 +112,7 @@ def report_document(report: Report) -> Document:
             "- Lưu: VT.",
         ),
         addressees=(centre.parent_agency.name,) if centre.parent_agency_id else (),
+        annexes=annexes(sections, f"Kèm theo Báo cáo {subject} của {centre.name}"),
     )
 
 

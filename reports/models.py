@@ -195,3 +195,8 @@ class HandoverColumn(models.Model):
 
         if not isinstance(self.values, dict):
             raise ValidationError({"values": "Bảng chuyển đổi là một đối tượng JSON."})
+
+
+from .models_settings import ReportSettings  # noqa: E402  (a model of its own module)
+
+__all__ = ["HandoverColumn", "Report", "ReportSettings", "ReportVersion", "ReviewStep"]

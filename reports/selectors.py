@@ -145,3 +145,15 @@ def consolidated(user, kind: str, year: int, number: int):
         [Section.from_json(s) for s in latest[r.pk].figures] for r in reports if r.pk in latest
     ]
     return reports, figures.consolidate(sections)
+
+
+# --- the centre's reporting settings (admin data) -------------------------------------
+
+
+def settings_of(centre_id: int):
+    """The centre's settings, or unsaved defaults (the law's dates, Mẫu 12) when its
+    administrator never saved any."""
+    from .models import ReportSettings
+
+    found = ReportSettings.objects.filter(centre_id=centre_id).first()
+    return found or ReportSettings(centre_id=centre_id)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cases.models import Case, LegalAidRequest
+from outreach.models import Attendance, TrainingSession
+from outreach.selectors import activities_visible_to, placements_visible_to
 from plans.models import PlanItem
 from tgpl import roles
 from tgpl.paginate import paginate
@@ -27,11 +29,19 @@ VISIBLE = {
     "case": lambda user: Case.objects.visible_to(user),
     "request": lambda user: LegalAidRequest.objects.visible_to(user),
     "plan_item": lambda user: PlanItem.objects.visible_to(user),
+    "activity": activities_visible_to,
+    "placement": placements_visible_to,
+    "attendance": lambda user: Attendance.objects.filter(
+        session__in=TrainingSession.objects.visible_to(user)
+    ),
 }
 RELATED = {
     "case": ("request__legal_field", "department", "performer"),
     "request": ("legal_field", "case"),
     "plan_item": ("plan",),
+    "activity": ("department", "agency"),
+    "placement": ("material", "agency"),
+    "attendance": ("person", "session"),
 }
 
 

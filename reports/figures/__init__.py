@@ -6,7 +6,7 @@ Adding a section (appraisal, outreach, trainings ...): write a module here with 
 `SectionSpec` at its end, and import the module in the list below.
 """
 
-from . import cases, plans  # noqa: F401  (each registers its sections)
+from . import appraisal, cases, outreach, plans, trainings  # noqa: F401  (each registers its sections)
 from .base import Column, Row, Scope, Section, SectionSpec, compute, consolidate, register, spec
 
 __all__ = [

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from reports.models import Report
-from reports.narrative import default_narrative
 from reports.rules import periods
+from reports.selectors import settings_of
 from reports.states import REPORT_TRANSITIONS
 from tgpl import roles
 from tgpl.calendar import work_calendar
@@ -37,13 +37,16 @@ def open_report(
     """A draft report of the period, its text from the template and, for a period with an
     estimated part, the estimates proposed from last year."""
     require(roles.can_prepare_reports(actor, centre), "Bạn không lập báo cáo của Trung tâm này.")
+    own = settings_of(centre.pk)
     try:
         if kind == periods.Kind.AD_HOC:
             if not (start and end and due):
                 raise BusinessRuleError("Nhập ngày bắt đầu, kết thúc và hạn gửi do Sở đặt.")
             period = periods.ad_hoc(start, end, due)
         else:
-            period = periods.period(kind, year, number, workdays=work_calendar())
+            period = periods.period(
+                kind, year, number, schedule=own.to_schedule(), workdays=work_calendar()
+            )
     except ValueError as error:
         raise BusinessRuleError(str(error)) from None
     if (
@@ -64,7 +67,7 @@ def open_report(
         covers_to=period.covers_to,
         due=period.due,
         title=TITLE.format(label=period.label),
-        narrative=default_narrative(),
+        narrative=own.narrative_template(),
         prepared_by=actor,
         created_at=timezone.now(),
     )

@@ -32,6 +32,21 @@ def test_the_document_is_a_report_to_the_doj_with_the_figures_filled(sent, direc
     texts = " ".join(getattr(b, "text", "") for b in doc.body)
     assert "trợ giúp pháp lý cho 1 lượt người" in texts
     assert "{b24" not in texts
+    b24, b25, rest = doc.annexes
+    assert (b24.label, b24.landscape, b25.label, b25.landscape) == ("Phụ lục I", True,
+                                                                    "Phụ lục II", True)  # fmt: skip
+    assert b24.title.startswith("Biểu số 24/BTP/TGPL")
+    table = b24.blocks[0]
+    assert [c.text for c in table.head[0][:3]] == ["Nội dung", "Tổng số", "Giới tính"]
+    assert table.head[0][2].colspan == 2
+    assert table.head[0][0].rowspan == 2
+    assert table.rows[0][1].text == "1"
+    assert table.rows[0][1].numeric
+    assert rest.label == "Phụ lục III"
+    assert [t.title for t in rest.blocks][:2] == [
+        "Yêu cầu từ chối thụ lý và chuyển đi, theo lý do",
+        "Thời hạn thực hiện: đúng hạn và quá hạn",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])

@@ -7,7 +7,19 @@ Apps build a `Document` from their objects and declare each kind of document onc
 `tgpl.documents.services.issue_for` (or `issue_document`).
 """
 
-from .content import KINDS, Block, Document, Heading, Item, Line, Paragraph, Signer
+from .content import (
+    KINDS,
+    Annex,
+    Block,
+    Cell,
+    Document,
+    Heading,
+    Item,
+    Line,
+    Paragraph,
+    Signer,
+    Table,
+)
 
 
 def render_pdf(doc: Document, **kwargs) -> bytes:
@@ -24,13 +36,16 @@ def render_docx(doc: Document) -> bytes:
 
 __all__ = [
     "KINDS",
+    "Annex",
     "Block",
+    "Cell",
     "Document",
     "Heading",
     "Item",
     "Line",
     "Paragraph",
     "Signer",
+    "Table",
     "render_docx",
     "render_pdf",
 ]

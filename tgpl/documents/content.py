@@ -66,7 +66,70 @@ class Item:
     bold: bool = False
 
 
-Block = Heading | Paragraph | Item
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a table: plain text, spanning `colspan` columns and `rowspan` rows (header
+    cells); `numeric` cells are set right-aligned, `level` indents a row's label."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    numeric: bool = False
+    bold: bool = False
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table: header rows (merged cells by colspan/rowspan, repeated on each page),
+    then body rows of cells. `widths` are relative column widths (default: the first
+    column three times the others); `unit` is printed above it at the right
+    ("Đơn vị tính: Vụ việc"), `note` under it."""
+
+    kind: ClassVar[str] = "table"
+    head: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    title: str = ""
+    unit: str = ""
+    note: str = ""
+    widths: tuple[float, ...] = ()
+
+    @property
+    def columns(self) -> int:
+        return sum(c.colspan for c in self.head[0]) if self.head else len(self.rows[0])
+
+    @property
+    def column_widths(self) -> tuple[float, ...]:
+        """Relative widths summing to 1."""
+        raw = self.widths or (3.0, *([1.0] * (self.columns - 1)))
+        total = sum(raw)
+        return tuple(w / total for w in raw)
+
+    @property
+    def percents(self) -> tuple[str, ...]:
+        """The widths as CSS percentages ("23.08%")."""
+        return tuple(f"{w * 100:.2f}%" for w in self.column_widths)
+
+    @property
+    def wide(self) -> bool:
+        """Many columns: set in a smaller type."""
+        return self.columns > 8
+
+
+Block = Heading | Paragraph | Item | Table
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A phụ lục after the signature, on its own pages: "Phụ lục I", its title, the line
+    "(Kèm theo Báo cáo số .../BC-... ngày ...)", then its blocks; wide tables go on
+    landscape pages."""
+
+    label: str  # "Phụ lục I"
+    title: str
+    blocks: tuple[Block, ...]
+    attached_to: str = ""  # "Kèm theo Báo cáo số 12/BC-TGPL ngày 20/01/2027"
+    landscape: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +154,7 @@ class Document:
     signer: Signer = field(default_factory=lambda: Signer(name=""))
     recipients: tuple[str, ...] = ()
     addressees: tuple[str, ...] = ()  # "Kính gửi:" (notices, reports to a superior)
+    annexes: tuple[Annex, ...] = ()  # phụ lục after the signature, on their own pages
     year: int | None = None  # printed in the date line when `date` is still empty
     type_title: str = ""  # defaults to KINDS[kind]
     form_code: str = ""  # "Mẫu số 08-TP-TGPL", printed top right
@@ -125,6 +189,8 @@ def with_end_mark(body: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
         text = text.rstrip()
         return text if text.endswith(END_MARK) else text.rstrip(".;,:") + END_MARK
 
+    if isinstance(last, Table):
+        return tuple(blocks)  # a table ends with its figures, not with words
     if isinstance(last, Item):
         if last.lines:
             final = last.lines[-1]

@@ -20,8 +20,9 @@ from docx.shared import Mm, Pt
 from fontTools.ttLib import TTFont
 
 from . import formatting
-from .content import Document, Heading, Item, Paragraph
+from .content import Document, Heading, Item, Paragraph, Table
 from .pdf import layout_context
+from .word_tables import add_annex, add_table
 
 FONT = "Times New Roman"
 PAGE = {"width": 210, "height": 297, "top": 20, "bottom": 20, "left": 30, "right": 15}
@@ -48,6 +49,8 @@ def render_docx(doc: Document) -> bytes:
     for block in doc.body:
         _block(word, block)
     _closing(word, doc, ctx)
+    for annex in doc.annexes:
+        add_annex(word, annex)
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
@@ -281,6 +284,8 @@ def _block(word, block) -> None:
             _run(paragraph, "- ")
             _run(paragraph, f"{line.label}:", italic=True)
             _run(paragraph, f" {line.value}")
+    elif isinstance(block, Table):
+        add_table(word, block, TEXT_WIDTH)
     elif isinstance(block, Paragraph):
         paragraph = _para(
             word,
