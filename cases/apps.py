@@ -71,6 +71,9 @@ class CasesConfig(AppConfig):
 
         # issue 17.4: the inter-agency council
         from .demo_council import seed_demo_council
+        from .services.council import MINUTES_DELETED, delete_minutes_files
+
+        subscribe(MINUTES_DELETED, delete_minutes_files)
 
         demo.register("cases_council", seed_demo_council, after=["cases_proceedings"])
 

@@ -7,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from . import roles
+from .calendar import CALENDAR_CHANGED
 from .errors import BusinessRuleError
-from .kernel import delete, require, save, set_related
-from .models import Agency, Centre, User
+from .kernel import delete, emit, require, save, set_related
+from .models import Agency, Centre, HolidayOverride, User
 from .roles import Role
 from .search import search_key
 
@@ -200,15 +201,27 @@ def save_catalogue_entry(*, entry: models.Model, actor: User, reason: str = ""):
     check_catalogue_change(actor=actor)
     _validated(entry)
     created = entry.pk is None
-    return save(
+    saved = save(
         entry, actor=actor, reason=reason or _default_reason(entry, "thêm" if created else "sửa")
     )
+    _calendar_changed(entry, actor)
+    return saved
 
 
 @transaction.atomic
 def delete_catalogue_entry(*, entry: models.Model, actor: User) -> None:
     check_catalogue_change(actor=actor)
+    day = getattr(entry, "date", None)
     delete(entry, actor=actor, reason=_default_reason(entry, "xóa"))
+    _calendar_changed(entry, actor, day=day)
+
+
+def _calendar_changed(entry: models.Model, actor: User, *, day=None) -> None:
+    """The due moments kept for the reminder scan count working days: a changed holiday
+    calendar has them recomputed after commit, by a worker (issue 18.4)."""
+    if isinstance(entry, HolidayOverride):
+        day = day or entry.date
+        emit(CALENDAR_CHANGED, actor=actor, day=day.isoformat() if day else "")
 
 
 @transaction.atomic

@@ -12,8 +12,11 @@ from cases.models import CouncilMeeting, CouncilMember, CouncilReport
 from cases.rules import council as rules
 from tgpl import roles, uploads
 from tgpl.errors import BusinessRuleError
-from tgpl.kernel import create, delete, now_or, require, require_text, save
+from tgpl.kernel import create, delete, emit, now_or, require, require_text, save
 from tgpl.models import Centre
+
+MINUTES_DELETED = "council_minutes_deleted"
+MINUTES_FOLDER = "cases/council/"
 
 
 def _require_keeper(actor, centre_id: int | None = None) -> None:
@@ -141,10 +144,18 @@ def delete_council_meeting(*, actor, meeting: CouncilMeeting) -> None:
     meeting = CouncilMeeting.objects.select_for_update().get(pk=meeting.pk)
     _require_keeper(actor, meeting.centre_id)
     stored = meeting.minutes.name if meeting.minutes else ""
-    storage = meeting.minutes.storage if meeting.minutes else None
     delete(meeting, actor=actor, reason=f"Xóa cuộc họp Hội đồng ngày {meeting.held_on:%d/%m/%Y}")
-    if storage is not None and stored:
-        transaction.on_commit(lambda: storage.delete(stored))
+    if stored:  # the file goes after commit, through the outbox (a rollback keeps both)
+        emit(MINUTES_DELETED, actor=actor, files=[stored])
+
+
+def delete_minutes_files(event) -> None:
+    """Outbox subscriber (apps.py): remove the minutes of deleted meetings; safe to run
+    twice, and it touches nothing outside the council's folder."""
+    storage = CouncilMeeting._meta.get_field("minutes").storage
+    for name in event.payload.get("files", []):
+        if isinstance(name, str) and name.startswith(MINUTES_FOLDER) and ".." not in name:
+            storage.delete(name)
 
 
 @transaction.atomic

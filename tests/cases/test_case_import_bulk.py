@@ -55,7 +55,8 @@ def test_the_import_makes_a_fixed_number_of_queries(
 ):
     data = dataset(rows)
     # roles, catalogues, departments, serials and codes taken, known people, the
-    # requests, links, their history, cases, history, the book's counter, savepoints
-    with django_assert_num_queries(21):
+    # requests, links, their history, cases, history, the book's counter, savepoints,
+    # the performers' open-case counts and the cases' due moments
+    with django_assert_num_queries(28):
         outcome = import_cases(actor=staff, dataset=data, confirmed=True)
     assert outcome.count == rows

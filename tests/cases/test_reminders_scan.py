@@ -15,7 +15,7 @@ from tests.factories import AgencyFactory
 from tgpl.models import Agency, HolidayOverride, Reminder
 from tgpl.notifications import scan
 
-from .factories import accepted_case, receive
+from .factories import accepted_case, propose_checked, receive
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def _proof(code):
 
 
 def _appoint(staff, head, case, officer):
-    assignment = services.propose_assignment(actor=staff, case=case, performer=officer)
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
     services.approve_assignment(actor=head, assignment=assignment)
 
 

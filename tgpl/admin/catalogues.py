@@ -3,8 +3,6 @@ reminders sent, in the back office."""
 
 from django.contrib import admin
 
-from tgpl.calendar import CALENDAR_CHANGED
-from tgpl.kernel import emit
 from tgpl.models import HolidayOverride, Reminder, ReminderSettings
 
 from .scoping import CatalogueAdmin, ReadOnlyAccess
@@ -15,20 +13,6 @@ class HolidayOverrideAdmin(CatalogueAdmin):
     list_display = ["date", "kind", "note"]
     list_filter = ["kind"]
     date_hierarchy = "date"
-
-    # The due moments kept for the reminder scan count working days: a changed calendar
-    # has them recomputed after commit, by a worker (issue 18.4).
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        emit(CALENDAR_CHANGED, actor=request.user, day=obj.date.isoformat())
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        emit(CALENDAR_CHANGED, actor=request.user, day=obj.date.isoformat())
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        emit(CALENDAR_CHANGED, actor=request.user)
 
 
 @admin.register(ReminderSettings)

@@ -110,10 +110,11 @@ class ScanWindow:
         due_number = (Epoch(due) + Value(offset)) / Value(DAY)
         late = Value(today_number - 1) - due_number
         repeat = max(1, self.overdue_repeat_days)
+        # SQLite's MOD() answers a REAL (6 - MOD(6, 7) is 0.0, "overdue-0.0"): the step
+        # number goes through an integer before it becomes text, as in steps_for().
+        number = Cast(late - Mod(late, Value(repeat)), output_field=BigIntegerField())
         overdue = Concat(
-            Value("overdue-"),
-            Cast(late - Mod(late, Value(repeat)), output_field=CharField()),
-            output_field=CharField(),
+            Value("overdue-"), Cast(number, output_field=CharField()), output_field=CharField()
         )
         whens = [
             When(LessThan(due, Value(_day_start(self.today))), then=overdue),
@@ -131,7 +132,10 @@ class ScanWindow:
         return self.now + datetime.timedelta(hours=self.hours_before)
 
     def hour_step(self, due):
-        late = (Value(int(self.now.timestamp())) - Epoch(due)) / Value(DAY)
+        late = Cast(
+            (Value(int(self.now.timestamp())) - Epoch(due)) / Value(DAY),
+            output_field=BigIntegerField(),
+        )
         overdue = Concat(
             Value("overdue-"), Cast(late, output_field=CharField()), output_field=CharField()
         )
