@@ -225,3 +225,64 @@ def test_the_allowance_is_a_third_of_the_base_salary_shown_to_the_keepers(login,
     assert rules.monthly_allowance(2_340_000) == 702_000
     page = login(staff).get(reverse("cases:council")).content.decode()
     assert f"{rules.monthly_allowance(salary)}" in page.replace(".", "")
+
+
+# --- what the Sở reviewer gets of every council page (tests/cases/test_permissions.py
+# counts these as the reviewer's explicit expectations) ----------------------------------
+
+
+def _at(name: str, key: str | None = None, *, args=()):
+    """The page's URL in the council world: by the object under `key`, or fixed args."""
+    return lambda w: reverse(name, args=[w[key]] if key else list(args))
+
+
+REVIEWER = {
+    ("cases:council",): ("get", _at("cases:council"), 200),
+    ("cases:council_member_create",): ("post", _at("cases:council_member_create"), 403),
+    ("cases:council_member_end",): ("post", _at("cases:council_member_end", "member"), 403),
+    ("cases:council_meeting_create",): ("get", _at("cases:council_meeting_create"), 403),
+    ("cases:council_meeting",): ("get", _at("cases:council_meeting", "meeting"), 200),
+    ("cases:council_meeting_edit",): ("post", _at("cases:council_meeting_edit", "meeting"), 403),
+    ("cases:council_meeting_delete",): (
+        "post",
+        _at("cases:council_meeting_delete", "meeting"),
+        403,
+    ),
+    ("cases:council_meeting_minutes",): (
+        "get",
+        _at("cases:council_meeting_minutes", "meeting"),
+        403,
+    ),
+    ("cases:council_report_prepare",): (
+        "get",
+        _at("cases:council_report_prepare", args=[2026, 1]),
+        403,
+    ),
+    ("cases:council_report",): ("get", _at("cases:council_report", "report"), 200),
+    ("cases:council_report_xlsx",): ("get", _at("cases:council_report_xlsx", "report"), 200),
+    ("cases:document", "council_report"): (
+        "get",
+        lambda w: reverse("cases:document", args=["council_report", w["report"], "pdf"]),
+        200,
+    ),
+}
+
+
+@pytest.fixture
+def council_world(staff, centre, police):
+    notice(centre, staff, police, vn(2026, 5, 4))
+    meeting = services.record_council_meeting(
+        actor=staff, held_on=date(2026, 3, 10), place="Sở Tư pháp", agenda="Sơ kết",
+        minutes=_minutes(),
+    )  # fmt: skip
+    report = services.save_council_report(actor=staff, year=2026, round_=1, content="Tốt.")
+    return {"member": member(staff, 0).pk, "meeting": meeting.pk, "report": report.pk}
+
+
+@pytest.mark.parametrize("signature", list(REVIEWER))
+def test_the_reviewer_reads_the_council_and_changes_nothing(
+    signature, council_world, login, reviewer
+):
+    method, url, expected = REVIEWER[signature]
+    response = getattr(login(reviewer), method)(url(council_world))
+    assert response.status_code == expected
