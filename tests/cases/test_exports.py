@@ -197,6 +197,9 @@ def test_the_list_button_starts_the_job_and_goes_to_its_page(staff, login):
     assert response["Location"] == reverse("exports:detail", args=[job.pk])
     assert job.kind == exports.CASE_REGISTER
     assert job.params["status"] == "in_progress"
+    page = login(staff).get(response["Location"]).content.decode()
+    assert "lọc theo: status = in_progress" in page  # the filters given, not the empty ones
+    assert "q = " not in page
 
 
 def test_old_files_are_deleted(staff, settings):

@@ -90,3 +90,8 @@ class ExportJob(models.Model):
         if not self.total:
             return 0
         return min(100, self.done * 100 // self.total)
+
+    @property
+    def filters_given(self) -> list[tuple[str, object]]:
+        """The list's filters the export kept, without the empty ones (for its page)."""
+        return [(key, value) for key, value in self.params.items() if value not in (None, "", [])]
