@@ -4,6 +4,7 @@ committed, paid and left per line, a line not funded marked, a payment beyond th
 refused unless the director allows the over-spend, fees and outreach costs reaching the
 lines through tgpl.spending, who may do what, the page's pinned query count."""
 
+import re
 from datetime import date
 
 import pytest
@@ -74,6 +75,9 @@ def test_the_sums_per_line_and_the_unfunded_line(login, plan, director, admin_he
     assert "chưa giao dự toán" in html
     assert "77.500.000" in html
     assert "<svg" in html  # the chart beside the table
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    # lengths with a decimal point: the Vietnamese "10,0" is no SVG length
+    assert not re.search(r'(?:x|y|width)="[0-9]+,[0-9]', svg)
     assert "125/QĐ-STP" in html
 
 
