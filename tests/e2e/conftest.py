@@ -63,18 +63,27 @@ def browser(site):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker):
     """The test database, made once. pytest-django would make none here: no test asks
-    for `db` (which would flush the demo after each test)."""
+    for `db` (which would flush the demo after each test). With --reuse-db an existing
+    one is taken as it is (CI hands a fresh copy of its migrated database)."""
     from django.test.utils import setup_databases, teardown_databases
 
     with django_db_blocker.unblock():
         config = setup_databases(
-            verbosity=0, interactive=False, aliases={"default"}, serialized_aliases=set()
+            verbosity=0,
+            interactive=False,
+            keepdb=bool(request.config.getoption("reuse_db")),
+            aliases={"default"},
+            serialized_aliases=set(),
         )
     yield
     with django_db_blocker.unblock():
-        teardown_databases(config, verbosity=0)
+        # Kept, not dropped: on PostgreSQL a connection of the stopped live server's
+        # threads can still be closing, and DROP DATABASE then fails the last journey's
+        # teardown. The next run makes it afresh (setup_databases replaces it), and
+        # .ci/run drops it before anything else.
+        teardown_databases(config, verbosity=0, keepdb=True)
 
 
 @pytest.fixture(scope="session")
