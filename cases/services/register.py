@@ -69,27 +69,19 @@ def _check_performer(case: Case, performer, status: str) -> None:
         raise BusinessRuleError(problem, field="performer")
 
 
-@transaction.atomic
-def import_accepted_case(
+def check_row_fields(
     *,
     actor,
     fields: dict,
-    categories=(),
-    department: Department,
+    department,
     register_year: int,
     register_number: int,
     code: str,
-    accepted_at: datetime,
-    status: str = CaseStatus.AWAITING_ASSIGNMENT,
-    performer=None,
-) -> Case:
-    """Bring in one row of the old Sổ thụ lý: its request, and the case as accepted then.
-
-    The serial and code are kept as written (unique per centre, book and year; the
-    code per centre); the book's counter moves to the highest serial brought in. The
-    eligibility was decided when the case was accepted and is not assessed again.
-    """
-    require(roles.can_receive_requests(actor))
+    accepted_at,
+    status: str,
+) -> tuple[dict, datetime, str, str]:
+    """The checks of one register row that need no query (the one-row import and the
+    bulk import share them): its fields, acceptance moment, tidied code and book."""
     if department.centre_id != actor.centre_id:
         raise BusinessRuleError("Phòng, chi nhánh không thuộc Trung tâm.", field="department")
     if status not in IMPORTABLE_STATUSES:
@@ -111,6 +103,34 @@ def import_accepted_case(
     if not code:
         raise BusinessRuleError("Thiếu mã vụ việc.", field="code")
     book, _prefix = register_book(department)
+    return fields, accepted_at, code, book
+
+
+@transaction.atomic
+def import_accepted_case(
+    *,
+    actor,
+    fields: dict,
+    categories=(),
+    department: Department,
+    register_year: int,
+    register_number: int,
+    code: str,
+    accepted_at: datetime,
+    status: str = CaseStatus.AWAITING_ASSIGNMENT,
+    performer=None,
+) -> Case:
+    """Bring in one row of the old Sổ thụ lý: its request, and the case as accepted then.
+
+    The serial and code are kept as written (unique per centre, book and year; the
+    code per centre); the book's counter moves to the highest serial brought in. The
+    eligibility was decided when the case was accepted and is not assessed again.
+    """
+    require(roles.can_receive_requests(actor))
+    fields, accepted_at, code, book = check_row_fields(
+        actor=actor, fields=fields, department=department, register_year=register_year,
+        register_number=register_number, code=code, accepted_at=accepted_at, status=status,
+    )  # fmt: skip
     counter, _ = RegisterCounter.objects.select_for_update().get_or_create(
         centre_id=actor.centre_id, book=book, year=register_year
     )

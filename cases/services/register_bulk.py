@@ -21,10 +21,10 @@ from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.states import CaseStatus, RequestStatus
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
-from tgpl.kernel import bulk_create, bulk_create_related, local_date, now_or, require
+from tgpl.kernel import bulk_create, bulk_create_related, require
 from tgpl.search import search_key
 
-from .register import IMPORT_REASON, IMPORTABLE_STATUSES, _check_performer, register_book
+from .register import IMPORT_REASON, _check_performer, check_row_fields
 from .request_fields import apply_request_fields, check_category_ages, request_search_key
 from .workload import recount_open_cases
 
@@ -77,27 +77,10 @@ def check_register_row(
     performer=None,
 ) -> PreparedRow:
     """One row, checked as import_accepted_case checks it; nothing is saved."""
-    if department.centre_id != actor.centre_id:
-        raise BusinessRuleError("Phòng, chi nhánh không thuộc Trung tâm.", field="department")
-    if status not in IMPORTABLE_STATUSES:
-        raise BusinessRuleError(
-            "Chỉ nhập được vụ việc đang ở trạng thái Chờ cử người, Đã cử người hoặc "
-            "Đang thực hiện.",
-            field="status",
-        )
-    fields = dict(fields)
-    received_at = now_or(fields.get("received_at"))
-    accepted_at = now_or(accepted_at)
-    if accepted_at < received_at:
-        raise BusinessRuleError("Ngày thụ lý trước ngày tiếp nhận.", field="accepted_at")
-    if local_date(accepted_at).year != register_year:
-        raise BusinessRuleError("Năm thụ lý không khớp ngày thụ lý.", field="register_year")
-    if register_number < 1:
-        raise BusinessRuleError("Số thụ lý phải từ 1 trở lên.", field="register_number")
-    code = " ".join((code or "").split())
-    if not code:
-        raise BusinessRuleError("Thiếu mã vụ việc.", field="code")
-    book, _prefix = register_book(department)
+    fields, accepted_at, code, book = check_row_fields(
+        actor=actor, fields=fields, department=department, register_year=register_year,
+        register_number=register_number, code=code, accepted_at=accepted_at, status=status,
+    )  # fmt: skip
     book_name = f"sổ {book}" if book else "sổ của Trung tâm"
     if (book, register_year, register_number) in taken.serials:
         raise BusinessRuleError(
