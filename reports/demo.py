@@ -1,6 +1,8 @@
 """Demo reports: the third quarter of the demo year (NĐ 09, 15/06 → 14/09) opened by the
-centre's staff, signed off by the director and sent, waiting for the Sở's review; and the
-current quarter as a draft. Idempotent."""
+centre's staff, signed off by the director and sent, waiting for the Sở's review; the
+current quarter as a draft; and the latest statistical report with an estimated part
+(TT 03/2019: the annual or the 6-month report) as a draft, its estimates proposed.
+Idempotent."""
 
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ def seed_demo_reports(centre, stdout) -> None:
     current = periods.period_containing(periods.Kind.QUARTERLY, timezone.localdate())
     sent = periods.previous(current)
     made = 0
-    for period, send in ((sent, True), (current, False)):
+    estimated = periods.latest_with_estimate(timezone.localdate())
+    for period, send in ((sent, True), (current, False), (estimated, False)):
         if Report.objects.filter(centre=centre, kind=period.kind, year=period.year,
                                  number=period.number).exists():  # fmt: skip
             continue

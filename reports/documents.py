@@ -1,7 +1,9 @@
 """A report as an official document (Báo cáo, Nghị định 30/2020 Mẫu 1.4): the narrative
 of Mẫu 12-TP-TGPL with its figures filled in, then its tables as phụ lục after the
 signature: Biểu 24 and Biểu 25 each on landscape pages, the other figures together (on
-landscape pages too when one of them is wide). The same tables go as .xlsx (xlsx.py)."""
+landscape pages too when one of them is wide), each table followed by its estimate for a
+report with an estimated part (every figure marked *). The same tables go as .xlsx
+(xlsx.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from tgpl.documents.registry import register
 from .figures import Section
 from .models import Report
 from .narrative import filled
-from .selectors import report_figures
+from .selectors import report_estimates, report_figures
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -28,9 +30,10 @@ def _number(value) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def section_table(section: Section, *, title: bool = True) -> Table:
+def section_table(section: Section, *, title: bool = True, estimated: bool = False) -> Table:
     """A section of figures as a Table block: "Nội dung", then the columns, a group's
-    label spanning its columns over a second header row."""
+    label spanning its columns over a second header row; an estimate's figures marked *."""
+    mark = "*" if estimated else ""
     grouped = section.has_groups
     top: list[Cell] = [Cell("Nội dung", rowspan=2 if grouped else 1)]
     sub: list[Cell] = []
@@ -45,7 +48,7 @@ def section_table(section: Section, *, title: bool = True) -> Table:
     rows = tuple(
         (
             Cell(r.label, bold=r.level < 2, level=r.level),
-            *(Cell(_number(v), numeric=True, bold=r.level == 0) for v in r.cells),
+            *(Cell(_number(v) + mark, numeric=True, bold=r.level == 0) for v in r.cells),
         )
         for r in section.rows
     )
@@ -54,7 +57,7 @@ def section_table(section: Section, *, title: bool = True) -> Table:
         rows=rows,
         title=section.title if title else "",
         unit=section.unit,
-        note=section.note,
+        note=f"(*) {section.note}" if estimated else section.note,
     )
 
 
@@ -62,13 +65,23 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 OWN_ANNEX = ("b24", "b25")  # each Biểu on landscape pages of its own
 
 
-def annexes(sections: list[Section], attached_to: str) -> tuple[Annex, ...]:
+def _tables(section: Section, estimates: dict, *, title: bool) -> list[Table]:
+    tables = [section_table(section, title=title)]
+    if section.key in estimates:
+        tables.append(section_table(estimates[section.key].section, estimated=True))
+    return tables
+
+
+def annexes(sections: list[Section], attached_to: str, estimates: dict) -> tuple[Annex, ...]:
     own = [s for s in sections if s.key in OWN_ANNEX]
     rest = [s for s in sections if s.key not in OWN_ANNEX]
-    groups = [(s.title, [section_table(s, title=False)]) for s in own]
+    groups = [(s.title, _tables(s, estimates, title=False)) for s in own]
     if rest:
         groups.append(
-            ("SỐ LIỆU KHÁC VỀ CÔNG TÁC TRỢ GIÚP PHÁP LÝ", [section_table(s) for s in rest])
+            (
+                "SỐ LIỆU KHÁC VỀ CÔNG TÁC TRỢ GIÚP PHÁP LÝ",
+                [t for s in rest for t in _tables(s, estimates, title=True)],
+            )
         )
     return tuple(
         Annex(
@@ -84,10 +97,11 @@ def annexes(sections: list[Section], attached_to: str) -> tuple[Annex, ...]:
 
 def report_document(report: Report) -> Document:
     sections = report_figures(report)
+    estimates = report_estimates(report)
     centre = report.centre
     subject = report.title.removeprefix("Báo cáo ").strip()
     body: list = []
-    for _key, title, text in filled(report.narrative, sections):
+    for _key, title, text in filled(report.narrative, sections, estimates):
         if not text.strip():
             continue
         body.append(Heading(text=title, level=0))
@@ -112,7 +126,7 @@ def report_document(report: Report) -> Document:
             "- Lưu: VT.",
         ),
         addressees=(centre.parent_agency.name,) if centre.parent_agency_id else (),
-        annexes=annexes(sections, f"Kèm theo Báo cáo {subject} của {centre.name}"),
+        annexes=annexes(sections, f"Kèm theo Báo cáo {subject} của {centre.name}", estimates),
     )
 
 

@@ -38,26 +38,52 @@ class NarrativeForm(FormMixin, forms.Form):
                 initial=report.narrative.get(s.key, ""),
                 widget=forms.Textarea(attrs={"rows": 4}),
             )
-        self.estimate_keys = []
-        for section, columns in (report.estimates or {}).items():
-            for column, cell in columns.items():
-                name = f"est__{section}__{column.replace(':', '__')}"
-                self.fields[name] = forms.IntegerField(
-                    label=f"{section} · {column}",
-                    min_value=0,
-                    initial=cell.get("value", 0),
-                    help_text=f"Đề xuất: {cell.get('proposed', 0)}",
-                )
-                self.estimate_keys.append((name, section, column))
 
     def narrative(self) -> dict[str, str]:
         return {s.key: self.cleaned_data.get(s.key, "") for s in SECTIONS}
 
-    def estimates(self) -> dict[str, dict[str, int]]:
-        out: dict[str, dict[str, int]] = {}
-        for name, section, column in self.estimate_keys:
-            out.setdefault(section, {})[column] = self.cleaned_data[name]
-        return out
+
+class EstimateForm(FormMixin, forms.Form):
+    """The estimate of one table: a number per cell of the rows that are entered (the rows
+    with rows under them are their sum, shown, not entered). A field is named by its row and
+    column keys ("c~form:advice|field:3~total"), so a table proposed again meanwhile cannot
+    put a number in another cell; `cells()` gives them back by those keys."""
+
+    def __init__(self, *args, estimate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.estimate = estimate
+        section = estimate.section
+        self.keys: dict[str, tuple[str, str]] = {}
+        self.grid: list[tuple[object, bool, list]] = []  # (row, entered, [field name or value])
+        leaves = estimate.leaves
+        for i, row in enumerate(section.rows):
+            line = []
+            for j, column in enumerate(section.columns):
+                if i not in leaves:
+                    line.append((None, row.cells[j]))
+                    continue
+                name = f"c~{row.key}~{column.key}"
+                self.fields[name] = forms.IntegerField(
+                    label=f"{row.label} – {column.label}",
+                    min_value=0,
+                    max_value=10_000_000,
+                    initial=row.cells[j],
+                    widget=forms.NumberInput(
+                        attrs={"class": "form-control form-control-sm estimate-input",
+                               "title": f"Đề xuất: {estimate.proposed[i][j]}"}
+                    ),
+                )  # fmt: skip
+                self.keys[name] = (row.key, column.key)
+                line.append((name, estimate.is_overwritten(i, j)))
+            self.grid.append((row, i in leaves, line))
+
+    def rows(self):
+        """(row, entered, [(bound field, overwritten) | (None, sum)]) for the template."""
+        for row, entered, line in self.grid:
+            yield row, entered, [(self[n], flag) if n else (None, flag) for n, flag in line]
+
+    def cells(self) -> dict[tuple[str, str], int]:
+        return {key: self.cleaned_data[name] for name, key in self.keys.items()}
 
 
 class CommentForm(FormMixin, forms.Form):

@@ -3,7 +3,10 @@ text, filled from the computed tables until the report is sent.
 
 A figure is written in the text as {section.row.column}, e.g. {b25.total.new} for the
 cases accepted in the period; `fill` puts the number in (with thousands separators) and
-leaves an unknown one visible as [?b24.x.y] so a typing error shows.
+leaves an unknown one visible as [?b24.x.y] so a typing error shows. A report with an
+estimated part also knows {b25.total.new.estimate}, the estimate of the rest of the period,
+and {b25.total.new.with_estimate}, the actual figure and the estimate together; both say in
+the text that they are estimates.
 """
 
 from __future__ import annotations
@@ -52,7 +55,9 @@ SECTIONS = [
 ]
 TITLES = {s.key: s.title for s in SECTIONS}
 
-PLACEHOLDER = re.compile(r"\{([a-z0-9_]+)\.([^.{}\s]+)\.([^.{}\s]+)\}")
+PLACEHOLDER = re.compile(
+    r"\{([a-z0-9_]+)\.([^.{}\s]+)\.([^.{}\s]+)(?:\.(estimate|with_estimate))?\}"
+)
 
 
 def default_narrative() -> dict[str, str]:
@@ -63,20 +68,36 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def fill(text: str, sections: list[Section]) -> str:
+def fill(text: str, sections: list[Section], estimates: dict | None = None) -> str:
+    """The text with its figures; `estimates` the report's, by section key
+    (reports/figures/estimates.py)."""
     by_key = {s.key: s for s in sections}
+    estimates = estimates or {}
 
     def value(match: re.Match) -> str:
-        key, row, column = match.groups()
+        key, row, column, part = match.groups()
+        unknown = f"[?{match.group(0)[1:-1]}]"
         section = by_key.get(key)
         try:
-            return _number(section.cell(row, column)) if section else f"[?{match.group(0)[1:-1]}]"
+            if section is None:
+                return unknown
+            if part is None:
+                return _number(section.cell(row, column))
+            estimate = estimates.get(key)
+            if estimate is None:
+                return unknown
+            guess = estimate.cell(row, column)
+            if part == "estimate":
+                return f"{_number(guess)} (ước tính)"
+            return f"{_number(section.cell(row, column) + guess)} (gồm {_number(guess)} ước tính)"
         except (StopIteration, ValueError):
-            return f"[?{match.group(0)[1:-1]}]"
+            return unknown
 
     return PLACEHOLDER.sub(value, text or "")
 
 
-def filled(narrative: dict[str, str], sections: list[Section]) -> list[tuple[str, str, str]]:
+def filled(
+    narrative: dict[str, str], sections: list[Section], estimates: dict | None = None
+) -> list[tuple[str, str, str]]:
     """(key, title, text with its figures) of every section, in the template's order."""
-    return [(s.key, s.title, fill(narrative.get(s.key, ""), sections)) for s in SECTIONS]
+    return [(s.key, s.title, fill(narrative.get(s.key, ""), sections, estimates)) for s in SECTIONS]

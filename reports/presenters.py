@@ -22,10 +22,18 @@ class TableView:
     section: Section
     head: list[list[HeadCell]]
     rows: list[tuple[object, list[tuple[int, str]]]]  # (Row, [(value, url)])
-    estimate: list[int] | None = None
+    estimated: bool = False  # every figure is an estimate (marked *)
+    estimate: TableView | None = None  # the estimate of the rest of the period, below
 
 
-def table_view(section: Section, report_pk: int | None, *, estimates: dict | None = None):
+def table_view(
+    section: Section,
+    report_pk: int | None,
+    *,
+    estimate: Section | None = None,
+    estimated: bool = False,
+) -> TableView:
+    """A section's table; `estimate` (reports/figures/estimates.py) goes under it."""
     grouped = section.has_groups
     top: list[HeadCell] = [HeadCell("Nội dung", rowspan=2 if grouped else 1)]
     sub: list[HeadCell] = []
@@ -39,7 +47,7 @@ def table_view(section: Section, report_pk: int | None, *, estimates: dict | Non
         index += span
     base = (
         reverse("reports:drill", args=[report_pk, section.key])
-        if report_pk and section.drill
+        if report_pk and section.drill and not estimated
         else ""
     )
     rows = []
@@ -49,8 +57,17 @@ def table_view(section: Section, report_pk: int | None, *, estimates: dict | Non
             url = f"{base}?{urlencode({'row': r.key, 'column': c.key})}" if base and value else ""
             cells.append((value, url))
         rows.append((r, cells))
-    estimate = None
-    if estimates and section.key in estimates:
-        est = estimates[section.key]
-        estimate = [est.get(c.key, {}).get("value", 0) for c in section.columns]
-    return TableView(section, [top, sub] if grouped else [top], rows, estimate)
+    below = table_view(estimate, None, estimated=True) if estimate is not None else None
+    return TableView(section, [top, sub] if grouped else [top], rows, estimated, below)
+
+
+def table_views(sections: list[Section], report_pk: int | None, estimates: dict) -> list:
+    """Every section's table, each with its estimate (by section key) under it."""
+    return [
+        table_view(
+            s,
+            report_pk,
+            estimate=estimates[s.key].section if s.key in estimates else None,
+        )
+        for s in sections
+    ]

@@ -12,6 +12,7 @@ from tgpl import roles
 
 from . import figures
 from .figures import Scope, Section
+from .figures.estimates import Estimate, sections_of
 from .models import Report, ReportVersion, ReviewStep
 from .narrative import TITLES
 from .states import ReportStatus
@@ -50,6 +51,15 @@ def report_figures(report: Report) -> list[Section]:
         if version is not None:
             return [Section.from_json(s) for s in version.figures]
     return figures.compute(scope_of(report))
+
+
+def report_estimates(report: Report) -> dict[str, Estimate]:
+    """The estimates beside the figures: as sent once the report is sent, else as edited."""
+    if report.is_frozen:
+        version = latest_version(report)
+        if version is not None:
+            return sections_of(version.estimates)
+    return sections_of(report.estimates)
 
 
 def steps_of(report: Report) -> list[ReviewStep]:
@@ -122,9 +132,15 @@ def version_changes(report: Report, number: int):
     return (
         current,
         previous,
-        diff_figures(previous.figures, current.figures),
+        diff_figures(previous.figures, current.figures)
+        + diff_figures(_estimated(previous), _estimated(current)),
         diff_texts(previous.narrative, current.narrative),
     )
+
+
+def _estimated(version: ReportVersion) -> list[dict]:
+    """A version's estimates as sections (their titles say they are estimates)."""
+    return [e.section.to_json() for e in sections_of(version.estimates).values()]
 
 
 # --- the province: consolidated table and the reports' state ------------------------------
@@ -141,10 +157,12 @@ def consolidated(user, kind: str, year: int, number: int):
     latest: dict[int, ReportVersion] = {}
     for v in ReportVersion.objects.filter(report__in=reports).order_by("number"):
         latest[v.report_id] = v
-    sections = [
-        [Section.from_json(s) for s in latest[r.pk].figures] for r in reports if r.pk in latest
-    ]
-    return reports, figures.consolidate(sections)
+    sent = [latest[r.pk] for r in reports if r.pk in latest]
+    sections = [[Section.from_json(s) for s in v.figures] for v in sent]
+    estimates = figures.consolidate(
+        [[e.section for e in sections_of(v.estimates).values()] for v in sent]
+    )
+    return reports, figures.consolidate(sections), {e.key: e for e in estimates}
 
 
 # --- the centre's reporting settings (admin data) -------------------------------------

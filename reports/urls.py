@@ -2,7 +2,7 @@ from django.urls import path
 
 from tgpl.documents.urls import document_urls
 
-from . import views, views_figures
+from . import views, views_estimates, views_figures
 
 app_name = "reports"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("dashboard/", views_figures.dashboard, name="dashboard"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/estimates/propose/", views_estimates.propose_again, name="propose_estimates"),
+    path("<int:pk>/estimates/<str:section>/", views_estimates.edit_estimate, name="estimate"),
     path("<int:pk>/comment/", views.comment, name="comment"),
     path("<int:pk>/sign-off/", views.act, {"action": "sign_off"}, name="sign_off"),
     path("<int:pk>/send/", views.act, {"action": "send"}, name="send"),

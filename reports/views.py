@@ -16,7 +16,7 @@ from . import selectors, services
 from .forms import CommentForm, DecisionForm, NarrativeForm, OpenReportForm
 from .narrative import SECTIONS as NARRATIVE_SECTIONS
 from .narrative import filled
-from .presenters import table_view
+from .presenters import table_views
 from .states import REPORT_TRANSITIONS, ReportStatus
 
 TONES = {
@@ -116,6 +116,7 @@ def _comments(steps, sections) -> list[tuple[str, list]]:
 def detail(request, pk: int):
     report = selectors.get_report_for(request.user, pk)
     sections = selectors.report_figures(report)
+    estimates = selectors.report_estimates(report)
     steps = selectors.steps_of(report)
     user = request.user
     actions = allowed(REPORT_TRANSITIONS, report.status)
@@ -127,8 +128,9 @@ def detail(request, pk: int):
             "title": report.title,
             "report": report,
             "tone": TONES[report.status],
-            "tables": [table_view(s, report.pk, estimates=report.estimates) for s in sections],
-            "narrative": filled(report.narrative, sections),
+            "tables": table_views(sections, report.pk, estimates),
+            "estimates": estimates,
+            "narrative": filled(report.narrative, sections, estimates),
             "steps": steps,
             "comments": _comments(steps, sections),
             "versions": list(report.versions.order_by("number").select_related("sent_by")),
@@ -157,10 +159,7 @@ def edit(request, pk: int):
             request,
             form,
             lambda _d: services.save_report(
-                actor=request.user,
-                report=report,
-                narrative=form.narrative(),
-                estimates=form.estimates() if form.estimate_keys else None,
+                actor=request.user, report=report, narrative=form.narrative()
             ),
             success="Đã lưu báo cáo.",
         )
@@ -169,7 +168,12 @@ def edit(request, pk: int):
     return render(
         request,
         "reports/edit.html",
-        {"title": f"Sửa: {report.title}", "report": report, "form": form},
+        {
+            "title": f"Sửa: {report.title}",
+            "report": report,
+            "form": form,
+            "estimates": selectors.report_estimates(report),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 

@@ -22,7 +22,7 @@ from . import figures, selectors
 from .dashboard import director_dashboard, doj_dashboard
 from .forms import PeriodForm
 from .handover import handover_dataset
-from .presenters import table_view
+from .presenters import table_views
 from .xlsx import workbook
 
 VISIBLE = {
@@ -101,7 +101,7 @@ def drill(request, pk: int, section: str):
 def export(request, pk: int):
     """The report's tables as .xlsx in the forms' layout."""
     report = selectors.get_report_for(request.user, pk)
-    book = workbook(report, selectors.report_figures(report))
+    book = workbook(report, selectors.report_figures(report), selectors.report_estimates(report))
     response = HttpResponse(book, content_type=XLSX_CONTENT_TYPE)
     name = f"bao-cao-{report.kind}-{report.year}-{report.number}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -129,15 +129,17 @@ def province(request):
     if not (roles.is_doj_reviewer(request.user) or request.user.is_superuser):
         raise PermissionDenied
     form = PeriodForm(request.GET or None)
-    reports, table = [], []
+    reports, table, estimates = [], [], {}
     if form.is_valid():
         d = form.cleaned_data
-        reports, table = selectors.consolidated(request.user, d["kind"], d["year"], d["number"])
+        reports, table, estimates = selectors.consolidated(
+            request.user, d["kind"], d["year"], d["number"]
+        )
     return render(
         request,
         "reports/province.html",
         {"title": "Tổng hợp báo cáo của các Trung tâm", "form": form, "reports": reports,
-         "tables": [table_view(s, None) for s in table]},
+         "tables": table_views(table, None, estimates)},
         status=400 if form.is_bound and form.errors else 200,
     )  # fmt: skip
 

@@ -22,6 +22,7 @@ BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BOLD = Font(name="Times New Roman", bold=True, size=12)
 PLAIN = Font(name="Times New Roman", size=11)
 ITALIC = Font(name="Times New Roman", italic=True, size=11)
+ITALIC_BOLD = Font(name="Times New Roman", italic=True, bold=True, size=11)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 
@@ -30,8 +31,59 @@ def _sheet_title(section: Section) -> str:
     return section.key.upper()[:31]
 
 
-def _write_section(ws, report: Report, section: Section, estimates: dict) -> None:
+def _write_table(ws, section: Section, top: int, *, estimated: bool = False) -> int:
+    """Two header rows at `top` (a group spans its columns, a lone column both rows), the
+    column numbers as the forms print them, then the rows; returns the next free row. An
+    estimate's figures are italic and marked * in their number format."""
     width = len(section.columns) + 1
+    sub = top + 1
+    ws.merge_cells(start_row=top, start_column=1, end_row=sub, end_column=1)
+    ws.cell(row=top, column=1, value="Nội dung")
+    col = 2
+    for group, span in section.groups:
+        if group:
+            ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + span - 1)
+            ws.cell(row=top, column=col, value=safe_cell(group))
+            for i in range(span):
+                ws.cell(
+                    row=sub, column=col + i, value=safe_cell(section.columns[col - 2 + i].label)
+                )
+        else:
+            ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
+            ws.cell(row=top, column=col, value=safe_cell(section.columns[col - 2].label))
+        col += span
+    for r in (top, sub):
+        for c in range(1, width + 1):
+            cell = ws.cell(row=r, column=c)
+            cell.font, cell.alignment, cell.border = BOLD, CENTRE, BOX
+    ws.row_dimensions[sub].height = 75
+    numbers = sub + 1
+    ws.cell(row=numbers, column=1, value="A")
+    for c in range(2, width + 1):
+        ws.cell(row=numbers, column=c, value=f"({c - 1})")
+    for c in range(1, width + 1):
+        cell = ws.cell(row=numbers, column=c)
+        cell.font, cell.alignment, cell.border = ITALIC, CENTRE, BOX
+    r = numbers + 1
+    for row in section.rows:
+        label = ws.cell(
+            row=r, column=1, value=safe_cell(("    " * max(0, row.level - 1)) + row.label)
+        )
+        label.font = BOLD if row.level < 2 else (ITALIC if estimated else PLAIN)
+        label.alignment, label.border = LEFT, BOX
+        for i, value in enumerate(row.cells, start=2):
+            cell = ws.cell(row=r, column=i, value=value)
+            cell.font = ITALIC_BOLD if estimated and row.level < 2 else (
+                ITALIC if estimated else BOLD if row.level < 2 else PLAIN
+            )  # fmt: skip
+            cell.alignment, cell.border = CENTRE, BOX
+            cell.number_format = '#,##0"*"' if estimated else "#,##0"
+        r += 1
+    return r
+
+
+def _write_section(ws, report: Report, section: Section, estimate: Section | None) -> None:
+    width = max(len(section.columns), len(estimate.columns) if estimate else 0) + 1
     last = get_column_letter(width)
     centre = report.centre
     doj = centre.parent_agency.name if centre.parent_agency_id else "Sở Tư pháp"
@@ -53,61 +105,17 @@ def _write_section(ws, report: Report, section: Section, estimates: dict) -> Non
     )
     ws["A5"].font, ws["A5"].alignment = ITALIC, CENTRE
     ws.cell(row=6, column=width, value=safe_cell(f"Đơn vị tính: {section.unit}")).font = ITALIC
-    # two header rows: a group spans its columns on row 7, a lone column spans both rows
-    top, sub = 7, 8
-    ws.merge_cells(start_row=top, start_column=1, end_row=sub, end_column=1)
-    ws.cell(row=top, column=1, value="Nội dung")
-    col = 2
-    for group, span in section.groups:
-        if group:
-            ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + span - 1)
-            ws.cell(row=top, column=col, value=safe_cell(group))
-            for i in range(span):
-                ws.cell(
-                    row=sub, column=col + i, value=safe_cell(section.columns[col - 2 + i].label)
-                )
-        else:
-            ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
-            ws.cell(row=top, column=col, value=safe_cell(section.columns[col - 2].label))
-        col += span
-    for r in (top, sub):
-        for c in range(1, width + 1):
-            cell = ws.cell(row=r, column=c)
-            cell.font, cell.alignment, cell.border = BOLD, CENTRE, BOX
-    # the column numbers under the header, as the forms print them
-    numbers = sub + 1
-    ws.cell(row=numbers, column=1, value="A")
-    for c in range(2, width + 1):
-        ws.cell(row=numbers, column=c, value=f"({c - 1})")
-    for c in range(1, width + 1):
-        cell = ws.cell(row=numbers, column=c)
-        cell.font, cell.alignment, cell.border = ITALIC, CENTRE, BOX
-    r = numbers + 1
-    for row in section.rows:
-        label = ws.cell(
-            row=r, column=1, value=safe_cell(("    " * max(0, row.level - 1)) + row.label)
-        )
-        label.font = BOLD if row.level < 2 else PLAIN
-        label.alignment, label.border = LEFT, BOX
-        for i, value in enumerate(row.cells, start=2):
-            cell = ws.cell(row=r, column=i, value=value)
-            cell.font = BOLD if row.level < 2 else PLAIN
-            cell.alignment, cell.border = CENTRE, BOX
-            cell.number_format = "#,##0"
+    r = _write_table(ws, section, 7)
+    if estimate is not None:
         r += 1
-    estimated = estimates.get(section.key)
-    if estimated:
-        label = ws.cell(row=r, column=1, value="Ước tính phần còn lại của kỳ (*)")
-        label.font, label.border = ITALIC, BOX
-        for i, c in enumerate(section.columns, start=2):
-            cell = ws.cell(row=r, column=i, value=estimated.get(c.key, {}).get("value", 0))
-            cell.font, cell.alignment, cell.border = ITALIC, CENTRE, BOX
-        r += 1
-        ws.cell(row=r, column=1, value="(*) Số liệu ước tính.").font = ITALIC
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+        head = ws.cell(row=r, column=1, value=safe_cell(f"{estimate.title.upper()} (*)"))
+        head.font, head.alignment = ITALIC_BOLD, CENTRE
+        r = _write_table(ws, estimate, r + 1, estimated=True)
+        ws.cell(row=r, column=1, value=safe_cell(f"(*) {estimate.note}")).font = ITALIC
     ws.column_dimensions["A"].width = 46
     for c in range(2, width + 1):
         ws.column_dimensions[get_column_letter(c)].width = 11
-    ws.row_dimensions[sub].height = 75
     # signature lines: the form's preparer left, the head of the unit right
     r += 2
     right = max(2, width - 3)
@@ -126,12 +134,13 @@ def _write_section(ws, report: Report, section: Section, estimates: dict) -> Non
         ws.cell(row=r, column=right, value=safe_cell(report.signed_off_by.full_name)).font = BOLD
 
 
-def workbook(report: Report, sections: list[Section]) -> bytes:
+def workbook(report: Report, sections: list[Section], estimates: dict) -> bytes:
+    """A sheet per section; `estimates` by section key (reports/figures/estimates.py)."""
     book = Workbook()
     book.remove(book.active)
     for section in sections:
-        _write_section(book.create_sheet(_sheet_title(section)), report, section,
-                       report.estimates or {})  # fmt: skip
+        estimate = estimates[section.key].section if section.key in estimates else None
+        _write_section(book.create_sheet(_sheet_title(section)), report, section, estimate)
     out = BytesIO()
     book.save(out)
     return out.getvalue()

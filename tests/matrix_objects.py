@@ -287,6 +287,12 @@ OBJECTS: dict[str, Callable[[], list]] = {
         for section in ("b24", "b25")
     ],
     "reports:document": _documents("reports", numbered=False),
+    "reports:propose_estimates": _pk("reports.Report"),
+    "reports:estimate": lambda: [
+        ({"pk": r.pk, "section": section}, r)
+        for r in _each("reports.Report", kind__in=["six_month", "annual"])
+        for section in ("b24", "trainings")
+    ],
     # export jobs (issue 18.3): only their owner has them
     "exports:detail": _pk("tgpl.ExportJob"),
     "exports:download": _pk("tgpl.ExportJob"),

@@ -161,5 +161,7 @@ def successful_records(scope: Scope, row_key: str, column_key: str):
     return qs
 
 
-register(SectionSpec("appraisal", "Thẩm định chất lượng", 45, appraisal_results, appraisal_records))
-register(SectionSpec("successful", "Vụ việc thành công", 47, successful_cases, successful_records))
+register(SectionSpec("appraisal", "Thẩm định chất lượng", 45, appraisal_results, appraisal_records,
+                     estimated=True))  # fmt: skip
+register(SectionSpec("successful", "Vụ việc thành công", 47, successful_cases, successful_records,
+                     estimated=True))  # fmt: skip

@@ -109,6 +109,12 @@ class SectionSpec:
     build: Callable[[Scope], Section]
     records: Callable[[Scope, str, str], Any] | None = None  # a queryset of the cell's records
     record_kind: str = "case"  # "case", "request", "plan_item": how the drill-down lists them
+    # A report with an estimated part (TT 03/2019: the 6-month and annual reports) gets an
+    # estimate of this section for the days not yet covered by data (reports/figures/
+    # estimates.py); `stock` names the columns that are a state at a moment (carried over,
+    # still open, distinct communes ...), not a count over the days, which are not estimated.
+    estimated: bool = False
+    stock: frozenset[str] = frozenset()
 
 
 _SPECS: dict[str, SectionSpec] = {}

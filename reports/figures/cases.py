@@ -410,10 +410,12 @@ def limits_records(scope: Scope, row_key: str, column_key: str):
     return Case.objects.filter(pk__in=pks)
 
 
-register(SectionSpec("b24", "Biểu số 24/BTP/TGPL", 10, biểu_24, biểu_24_records))
-register(SectionSpec("b25", "Biểu số 25/BTP/TGPL", 20, biểu_25, biểu_25_records))
+register(SectionSpec("b24", "Biểu số 24/BTP/TGPL", 10, biểu_24, biểu_24_records, estimated=True))
+register(SectionSpec("b25", "Biểu số 25/BTP/TGPL", 20, biểu_25, biểu_25_records, estimated=True,
+                     stock=frozenset({"carried", "open_end"})))  # fmt: skip
 register(
     SectionSpec("refused", "Từ chối, chuyển", 30, refused_and_transferred, refused_records,
-                record_kind="request")
+                record_kind="request", estimated=True)
 )  # fmt: skip
-register(SectionSpec("limits", "Thời hạn", 40, limits_met, limits_records))
+register(SectionSpec("limits", "Thời hạn", 40, limits_met, limits_records, estimated=True,
+                     stock=frozenset({"all", "running", "overdue"})))  # fmt: skip

@@ -200,8 +200,9 @@ def placement_records(scope: Scope, row_key: str, column_key: str):
 
 
 register(SectionSpec("outreach", "Truyền thông", 50, activities_by_kind, activity_records,
-                     record_kind="activity"))  # fmt: skip
+                     record_kind="activity", estimated=True))  # fmt: skip
 register(SectionSpec("outreach_communes", "Truyền thông theo xã", 51, activities_by_commune,
-                     activity_records, record_kind="activity"))  # fmt: skip
+                     activity_records, record_kind="activity", estimated=True))  # fmt: skip
 register(SectionSpec("materials", "Tài liệu truyền thông", 52, materials_placed,
-                     placement_records, record_kind="placement"))  # fmt: skip
+                     placement_records, record_kind="placement", estimated=True,
+                     stock=frozenset({"communes"})))  # fmt: skip

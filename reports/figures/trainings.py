@@ -140,5 +140,7 @@ def training_records(scope: Scope, row_key: str, column_key: str):
     )
 
 
+# Officers, the year's hours and the standing are states at the end of the period.
+STOCK = frozenset(c.key for c in COLUMNS if c.key not in {"sessions", "hours"})
 register(SectionSpec("trainings", "Tập huấn, bồi dưỡng", 55, trainings, training_records,
-                     record_kind="attendance"))  # fmt: skip
+                     record_kind="attendance", estimated=True, stock=STOCK))  # fmt: skip

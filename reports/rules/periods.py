@@ -266,6 +266,19 @@ def same_period_last_year(
     return period(p.kind, p.year - 1, p.number, schedule=schedule, workdays=workdays)
 
 
+def latest_with_estimate(today: date) -> Period:
+    """The most recent statistical period with an estimated part whose actual data are all
+    in by `today`: the annual report from 01/11, the 6-month report from 01/06, else last
+    year's annual report."""
+    annual = period(Kind.ANNUAL, today.year)
+    if today > annual.end:
+        return annual
+    six_month = period(Kind.SIX_MONTH, today.year)
+    if today > six_month.end:
+        return six_month
+    return period(Kind.ANNUAL, today.year - 1)
+
+
 def estimate_pro_rata(actual_last_year_full: int, actual_last_year_part: int, actual: int) -> int:
     """The estimate of the part of a period not yet covered by data: last year's figure for
     that part, scaled by how this year's actual data compare with last year's same span.

@@ -1,4 +1,4 @@
-"""Opening a report for a period and editing its text and estimates."""
+"""Opening a report for a period and editing its text."""
 
 from __future__ import annotations
 
@@ -82,29 +82,13 @@ def _locked(report: Report) -> Report:
 
 
 @transaction.atomic
-def save_report(
-    *,
-    actor: User,
-    report: Report,
-    narrative: dict[str, str] | None = None,
-    estimates: dict[str, dict[str, int]] | None = None,
-) -> Report:
-    """Change the text or overwrite estimates (section -> column -> value); a change
-    withdraws the director's sign-off, which was given to the text as it was."""
+def save_report(*, actor: User, report: Report, narrative: dict[str, str]) -> Report:
+    """Change the text; a change withdraws the director's sign-off, which was given to the
+    text as it was. (Estimates: services/estimates.py.)"""
     report = _locked(report)
     require(roles.can_prepare_reports(actor, report.centre), "Bạn không sửa báo cáo này.")
     check_transition(REPORT_TRANSITIONS, "edit", report.status)
-    if narrative is not None:
-        report.narrative = {**report.narrative, **narrative}
-    if estimates is not None:
-        current = report.estimates or {}
-        for section, columns in estimates.items():
-            for column, value in columns.items():
-                if value is None or value < 0:
-                    raise BusinessRuleError("Số liệu ước tính là số không âm.")
-                cell = current.setdefault(section, {}).setdefault(column, {"proposed": 0})
-                cell["value"] = int(value)
-        report.estimates = current
+    report.narrative = {**report.narrative, **narrative}
     report.signed_off_by = None
     report.signed_off_at = None
     save(report, actor=actor, reason="Sửa báo cáo")

@@ -103,12 +103,18 @@ def test_home_page_shows_the_doj_panel(client, reviewer, report, staff, director
     assert "Báo cáo của các Trung tâm" in client.get(reverse("dashboard")).content.decode()
 
 
-def test_demo_has_a_sent_quarter_and_a_draft_and_runs_twice():
+def test_demo_has_a_sent_quarter_a_draft_and_an_estimated_report_and_runs_twice():
     call_command("seed_demo", stdout=io.StringIO())
     centre = Centre.objects.get(name__contains="Lạng Sơn")
-    states = dict(Report.objects.filter(centre=centre).values_list("number", "status"))
-    assert states == {3: ReportStatus.SENT, 4: ReportStatus.DRAFT}
+    states = set(Report.objects.filter(centre=centre).values_list("kind", "number", "status"))
+    assert states == {
+        ("quarterly", 3, ReportStatus.SENT),
+        ("quarterly", 4, ReportStatus.DRAFT),
+        ("annual", 1, ReportStatus.DRAFT),  # 18/11/2026: the data to 31/10 are in
+    }
+    annual = Report.objects.get(centre=centre, kind="annual")
+    assert "b24" in annual.estimates
     from reports.demo import seed_demo_reports
 
     seed_demo_reports(centre, io.StringIO())
-    assert Report.objects.count() == 2
+    assert Report.objects.count() == 3

@@ -160,3 +160,18 @@ def test_estimate_by_days_carries_the_daily_rate_over_the_estimated_days():
 def test_labels_are_vietnamese():
     assert P.period(Kind.QUARTERLY, 2026, 3).label == "Quý III năm 2026"
     assert P.period(Kind.MONTHLY, 2026, 3).label == "Tháng 03 năm 2026"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 11, 1), (Kind.ANNUAL, 2026)),  # the data to 31/10 are all in
+        (date(2026, 10, 31), (Kind.SIX_MONTH, 2026)),
+        (date(2026, 6, 1), (Kind.SIX_MONTH, 2026)),
+        (date(2026, 5, 31), (Kind.ANNUAL, 2025)),
+        (date(2026, 1, 2), (Kind.ANNUAL, 2025)),
+    ],
+)
+def test_the_latest_period_with_an_estimate_is_the_last_whose_data_are_in(today, expected):
+    p = P.latest_with_estimate(today)
+    assert (p.kind, p.year) == expected
