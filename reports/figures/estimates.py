@@ -175,6 +175,9 @@ def propose(
         )
         for key, label, level in merged_rows(now, last_full)
     ]
+    # a row only last year had, with nothing to expect in these days, would be noise
+    present = {r.key for r in now.rows}
+    rows = [r for r in rows if r.key in present or any(r.cells)]
     add_up(rows)
     section = Section(
         key=now.key,

@@ -354,3 +354,13 @@ def test_the_totals_stored_before_become_a_one_row_estimate(six_month):
     assert b25.proposed == [[2, 2]]
     assert b25.section.title.endswith("ước tính từ 01/06/2026 đến 30/06/2026")
     assert six_month.status == ReportStatus.DRAFT
+
+
+def test_a_row_only_last_year_had_is_kept_only_when_something_is_expected():
+    spec = SectionSpec("t", "Bảng thử", 1, build=lambda s: None)
+    now = table([("total", "", 0, [1, 0]), ("a", "", 1, [1, 0])])
+    part = table([("total", "", 0, [2, 0]), ("a", "", 1, [1, 0]), ("old", "", 1, [1, 0])])
+    full = table([("total", "", 0, [4, 0]), ("a", "", 1, [2, 0]), ("old", "", 1, [1, 0]),
+                  ("june", "", 1, [1, 0])])  # fmt: skip
+    estimate = propose(spec, now, part, full, start=date(2026, 6, 1), end=date(2026, 6, 30))
+    assert [r.key for r in estimate.section.rows] == ["total", "a", "june"]
