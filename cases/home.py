@@ -14,16 +14,22 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import selectors
+from cases import home_limits, selectors
 from cases.models import Case, LegalAidRequest
-from cases.reminders import case_deadlines
 from cases.states import CaseStatus, RequestStatus
 from tgpl import home, roles
 from tgpl.home import Bar, Line, Panel, PanelView
 from tgpl.models import Department
 
 SOON = timedelta(days=3)
-OPEN = ~Q(status__in=[CaseStatus.CLOSED, CaseStatus.DISCONTINUED])
+# The open states named (not "not closed"), so the index (centre, status, …) serves.
+OPEN_STATES = [
+    CaseStatus.AWAITING_ASSIGNMENT,
+    CaseStatus.ASSIGNMENT_PROPOSED,
+    CaseStatus.ASSIGNED,
+    CaseStatus.IN_PROGRESS,
+]
+OPEN = Q(status__in=OPEN_STATES)
 REQUESTS = reverse("cases:request_list")
 CASES = reverse("cases:case_list")
 
@@ -32,31 +38,15 @@ def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max))
 
 
-def _deadlines(user, today: date):
-    """The centre's open legal limits due within SOON (one provider pass, fixed queries;
-    kept on the user for the other panels of the same page)."""
-    cached = getattr(user, "_home_case_deadlines", None)
-    if cached is not None and cached[0] == today:
-        return cached[1]
-    until = today + SOON
-    found = [
-        d
-        for d in case_deadlines(today, timezone.now(), until=until, centre_ids=[user.centre_id])
-        if d.due_at <= _end_of(until)
-    ]
-    user._home_case_deadlines = (today, found)
-    return found
-
-
-def _limit_lines(deadlines, now, *, limit: int = 6) -> list[Line]:
+def _limit_lines(dues, now) -> list[Line]:
     lines = []
-    for d in sorted(deadlines, key=lambda d: d.due_at)[:limit]:
+    for d in dues.lines:
         due = timezone.localtime(d.due_at)
         late = d.due_at < now
         when = due.strftime("%H:%M %d/%m") if d.unit == "hours" else due.strftime("%d/%m/%Y")
         lines.append(
             Line(
-                f"{d.title}: {d.label}",
+                d.label,
                 url=d.url,
                 note=("quá hạn từ " if late else "hạn ") + when,
                 tone="danger" if late else "warning",
@@ -125,22 +115,21 @@ def head(user, today: date) -> PanelView:
                 tone="warning" if days else "secondary",
             )
         )
-    mine = [
-        d
-        for d in _deadlines(user, today)
-        if getattr(d.subject, "department_id", None) == user.department_id
-        and isinstance(d.subject, Case)
-    ]
-    if mine:
-        view.lines.append(Line("Vụ việc của phòng sắp hết thời hạn", len(mine), tone="warning"))
-        view.lines += _limit_lines(mine, now, limit=5)
+    mine = home_limits.department_dues(
+        [user.department_id], until=_end_of(today + SOON), now=now, limit=5
+    )
+    if mine.count:
+        view.lines.append(Line("Vụ việc của phòng sắp hết thời hạn", mine.count, tone="warning"))
+        view.lines += _limit_lines(mine, now)
     return view
 
 
 def performer(user, today: date) -> PanelView:
     now = timezone.now()
     view = PanelView("cases.performer", "Vụ việc của tôi", "bi-briefcase")
-    counts = Case.objects.filter(performer=user).aggregate(
+    counts = Case.objects.filter(
+        performer=user, status__in=[CaseStatus.ASSIGNED, CaseStatus.IN_PROGRESS]
+    ).aggregate(
         assigned=Count("pk", filter=Q(status=CaseStatus.ASSIGNED)),
         working=Count("pk", filter=Q(status=CaseStatus.IN_PROGRESS)),
     )
@@ -153,10 +142,9 @@ def performer(user, today: date) -> PanelView:
         view.lines.append(
             Line("Đang thực hiện", counts["working"], f"{mine}&status=in_progress", "primary")
         )
-    limits = [
-        d for d in _deadlines(user, today) if user.pk in {getattr(o, "pk", o) for o in d.owners}
-    ]
-    view.lines += _limit_lines(limits, now)
+    view.lines += _limit_lines(
+        home_limits.owned_dues(user, until=_end_of(today + SOON), now=now, limit=6), now
+    )
     row = next(
         (r for r in selectors.performer_rows(user, today.year) if r.performer.user_id == user.pk),
         None,
@@ -204,18 +192,22 @@ def centre_glance(user, today: date) -> PanelView:
         view.lines.append(
             Line("trong đó từ chối thụ lý", year["refused"], f"{REQUESTS}?status=refused")
         )
-    late = [d for d in _deadlines(user, today) if d.due_at < now]
-    if late:
-        view.lines.append(Line("Thời hạn đã quá", len(late), tone="danger"))
-        view.lines += _limit_lines(late, now, limit=4)
+    late = home_limits.centre_dues(user.centre_id, until=now, now=now, limit=4)
+    if late.count:
+        view.lines.append(Line("Thời hạn đã quá", late.count, tone="danger"))
+        view.lines += _limit_lines(late, now)
     return view
 
 
 def departments_side_by_side(user, today: date) -> PanelView:
     view = PanelView("cases.departments", "Các phòng, chi nhánh", "bi-diagram-3")
+    year_start = timezone.make_aware(datetime.combine(date(today.year, 1, 1), time.min))
+    # Only the rows counted: the open ones and those closed this year (indexed), not
+    # every case of the centre.
+    counted = OPEN | Q(status=CaseStatus.CLOSED, ended_at__gte=year_start)
     figures = {
         row["department_id"]: row
-        for row in Case.objects.filter(centre_id=user.centre_id)
+        for row in Case.objects.filter(counted, centre_id=user.centre_id)
         .values("department_id")
         .annotate(
             open_cases=Count("pk", filter=OPEN),

@@ -194,9 +194,11 @@ def results(user, *, plan: AppraisalPlan | None = None, year: int | None = None)
         record.count += 1
         record.total += total or 0
         record.grades[grade] += 1
-    closed = cases.distinct().count()
+    # distinct ids only (the plan's join may repeat a case), not every column of each
+    closed = cases.values("pk").distinct().count()
     successful = (
         cases.filter(marks__criterion__catalogue=CaseCriterion.Catalogue.SUCCESSFUL)
+        .values("pk")
         .distinct()
         .count()
     )

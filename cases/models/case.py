@@ -121,6 +121,10 @@ class Case(models.Model):
             models.Index(fields=["department", "-accepted_at", "-id"], name="case_dept_order"),
             models.Index(fields=["performer", "-accepted_at", "-id"], name="case_performer_order"),
             # search_key also has a pg_trgm GIN index on PostgreSQL (migration 0009).
+            # Counts by state and form without reading the rows (appraisal results).
+            models.Index(fields=["centre", "status", "form"], name="case_centre_status_form"),
+            # Cases closed in a period (the home page's departments, the reports).
+            models.Index(fields=["centre", "status", "ended_at"], name="case_centre_closed"),
         ]
 
     def __str__(self) -> str:

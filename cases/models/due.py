@@ -25,7 +25,11 @@ class CaseDue(models.Model):
                 fields=["case", "deadline", "due_at"], name="case_due_once_per_moment"
             )
         ]
-        indexes = [models.Index(fields=["unit", "due_at"], name="case_due_scan")]
+        indexes = [
+            models.Index(fields=["unit", "due_at"], name="case_due_scan"),
+            # The home page: the limits due by a moment, soonest first, a page of them.
+            models.Index(fields=["due_at", "id"], name="case_due_moment"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.deadline} {self.due_at:%d/%m/%Y %H:%M}"

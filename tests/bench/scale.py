@@ -3,14 +3,15 @@
     python -m tests.bench.scale                 # 1,000 / 10,000 / 100,000 cases
     SCALE_SIZES=1000,100000,1000000 python -m tests.bench.scale   # national scale
 
-The database grows in place from one size to the next: requests with their applicants
-(names, CCCD, phones, search keys written as the intake service writes them), their
-eligibility categories, and the cases accepted from them, spread over the demo
-centre's departments, performers, forms, states and ten years. On PostgreSQL the rows
-go in with COPY; on SQLite with bulk inserts. Then each page is requested three times
-as the director and as a department head through Django's test client (the whole
-stack but the network): the median time, the number of queries, and the ratio to the
-smallest size are printed. A benchmark, not a test: it never fails on a time.
+The database grows in place from one size to the next with the rows of
+tests/bench/scale_data.py (requests, applicants, categories, cases, assignments, work
+logs, running limits, appraisals, outreach activities, quarterly reports). Then each
+page (lists, searches, filters, detail pages, home, dashboard, appraisal pages, a
+quarter's report table) is requested three times as the director, a department head and
+a legal-aid officer through Django's test client (the whole stack but the network), and
+the exports' background job is run directly for a year of the registers: the median
+time, the number of queries, and the ratio to the smallest size are printed. A page a
+role may not see is named so. A benchmark, not a test: it never fails on a time.
 
 The database is DATABASE_URL when set (use a throwaway PostgreSQL database: the rows
 stay, and a second run on it starts from the cases it holds, so the same 1,000,000 can
@@ -20,18 +21,12 @@ file in the temporary directory, removed at the end.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import random
 import statistics
 import sys
 import time
 
 from tests.bench.__main__ import setup_django
-
-SURNAMES = ["Nguyễn", "Hoàng", "Lăng", "Nông", "Vi", "Hà", "Lương", "Chu", "Đinh", "Triệu"]
-MIDDLES = ["Thị", "Văn", "Đức", "Thu", "Minh", "Hữu"]
-GIVEN = ["Hoa", "Lan", "Mai", "Nam", "Dũng", "Hùng", "Bích", "Toàn", "Hạnh", "Long", "Sơn"]
 
 
 def _sizes() -> list[int]:
@@ -39,232 +34,119 @@ def _sizes() -> list[int]:
     return sorted({int(part) for part in raw.split(",") if part.strip()})
 
 
-class Generator:
-    """Rows as the services would write them, made in batches."""
-
-    def __init__(self):
-        from cases.models import EligibilityCategory, LegalField
-        from cases.states import CaseStatus, RequestStatus
-        from tgpl.models import Centre, Department, User
-
-        self.rng = random.Random(18)
-        self.centre = Centre.objects.order_by("pk").first()
-        self.departments = list(
-            Department.objects.filter(centre=self.centre, kind=Department.Kind.BRANCH)
-        ) + list(Department.objects.filter(centre=self.centre, short_code="NV"))
-        self.performers = list(
-            User.objects.filter(username__in=["tgv", "tgv2", "luatsu", "truongphong.nv"])
-        )
-        self.receiver = User.objects.get(username="vienchuc")
-        self.fields = list(LegalField.objects.values_list("pk", flat=True))
-        self.categories = list(EligibilityCategory.objects.values_list("pk", flat=True))
-        self.case_states = [
-            CaseStatus.IN_PROGRESS,
-            CaseStatus.CLOSED,
-            CaseStatus.CLOSED,
-            CaseStatus.CLOSED,
-            CaseStatus.ASSIGNED,
-        ]
-        self.accepted = RequestStatus.ACCEPTED
-        self.made = 0
-        from cases.models import Case
-
-        self.serial = Case.objects.filter(register_book="BENCH").count()
-
-    def person(self, n: int) -> tuple[str, str, str]:
-        rng = self.rng
-        name = f"{rng.choice(SURNAMES)} {rng.choice(MIDDLES)} {rng.choice(GIVEN)}"
-        return name, f"{20_000_000_0000 + n:012d}", f"09{n % 100_000_000:08d}"
-
-    def rows(self, count: int):
-        """(request fields, case fields, category id) for `count` new cases."""
-        from tgpl.search import normalize, search_key
-
-        start = dt.datetime(2016, 1, 1, 8, tzinfo=dt.UTC)
-        span = 10 * 365 * 24 * 3600
-        for _ in range(count):
-            n = self.serial + self.made
-            self.made += 1
-            name, cccd, phone = self.person(n)
-            received = start + dt.timedelta(seconds=self.rng.randrange(span))
-            department = self.departments[n % len(self.departments)]
-            code = f"BENCH.TV.{n + 1}.{received.year}"
-            summary = "Tranh chấp đất đai với hộ liền kề, đề nghị tư vấn thủ tục hòa giải."
-            request = {
-                "centre_id": self.centre.pk,
-                "department_id": department.pk,
-                "channel": "direct",
-                "received_at": received,
-                "received_by_id": self.receiver.pk,
-                "requester_is_aided": True,
-                "full_name": name,
-                "sex": "female" if n % 2 else "male",
-                "birth_year": 1950 + n % 60,
-                "ethnicity": "Tày",
-                "identity_number": cccd,
-                "phone": phone,
-                "legal_field_id": self.fields[n % len(self.fields)],
-                "form": "advice",
-                "summary": summary,
-                "status": self.accepted,
-                "decided_at": received,
-                "decided_by_id": self.receiver.pk,
-                "search_key": search_key(name, cccd, phone, code, summary),
-                "name_key": normalize(name),
-            }
-            status = self.case_states[n % len(self.case_states)]
-            case = {
-                "centre_id": self.centre.pk,
-                "department_id": department.pk,
-                "register_book": "BENCH",
-                "register_year": received.year,
-                "register_number": n + 1,
-                "code": code,
-                "form": "advice",
-                "status": status,
-                "accepted_at": received,
-                "accepted_by_id": self.receiver.pk,
-                "performer_id": self.performers[n % len(self.performers)].pk,
-                "appointed_at": received,
-                "ended_at": received + dt.timedelta(days=20) if status == "closed" else None,
-                "outcome": "done" if status == "closed" else "",
-                "file_items": "[]",
-                "search_key": search_key(code, name, cccd, phone, summary),
-            }
-            yield request, case, self.categories[n % len(self.categories)]
-
-
-def _defaults(model) -> dict:
-    """Values of the columns the generator leaves out (blank text, null, defaults)."""
-    values = {}
-    for field in model._meta.concrete_fields:
-        if field.primary_key:
-            continue
-        if field.has_default():
-            default = field.get_default()
-            values[field.attname] = "[]" if isinstance(default, list) else default
-        elif field.null:
-            values[field.attname] = None
-        else:
-            values[field.attname] = ""
-    return values
-
-
-def grow(gen: Generator, count: int, batch: int = 20_000) -> float:
-    """Add `count` cases; return the seconds it took."""
-    from django.db import connection, transaction
-
-    from cases.models import Case, LegalAidRequest
-
-    started = time.perf_counter()
-    request_defaults, case_defaults = _defaults(LegalAidRequest), _defaults(Case)
-    through = LegalAidRequest.categories.through
-    left = count
-    while left > 0:
-        size = min(batch, left)
-        left -= size
-        rows = list(gen.rows(size))
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                _copy(LegalAidRequest, [{**request_defaults, **r} for r, _, _ in rows])
-                ids = dict(
-                    LegalAidRequest.objects.filter(
-                        search_key__in=[r["search_key"] for r, _, _ in rows]
-                    ).values_list("search_key", "pk")
-                )
-                _copy(
-                    Case,
-                    [
-                        {**case_defaults, **c, "request_id": ids[r["search_key"]]}
-                        for r, c, _ in rows
-                    ],
-                )
-                _copy(
-                    through,
-                    [
-                        {"legalaidrequest_id": ids[r["search_key"]], "eligibilitycategory_id": cat}
-                        for r, _, cat in rows
-                    ],
-                )
-            else:
-                made = LegalAidRequest.objects.bulk_create(
-                    [LegalAidRequest(**r) for r, _, _ in rows], batch_size=2000
-                )
-                Case.objects.bulk_create(
-                    [
-                        Case(**{**c, "file_items": []}, request_id=req.pk)
-                        for req, (_, c, _) in zip(made, rows, strict=True)
-                    ],
-                    batch_size=2000,
-                )
-                through.objects.bulk_create(
-                    [
-                        through(legalaidrequest_id=req.pk, eligibilitycategory_id=cat)
-                        for req, (_, _, cat) in zip(made, rows, strict=True)
-                    ],
-                    batch_size=5000,
-                )
-    # The rows went in around the services: set the performers' open-case counts (which
-    # the services keep) from the cases, as after any bulk load.
-    from cases.services import recount_open_cases
-
-    recount_open_cases()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    return time.perf_counter() - started
-
-
-def _copy(model, rows: list[dict]) -> None:
-    from django.db import connection
-
-    columns = [f.attname for f in model._meta.concrete_fields if not f.primary_key]
-    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        raw = cursor.cursor
-        with raw.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row([row.get(c) for c in columns])
-
-
 PAGES = [
     ("danh sách vụ việc", "/cases/list/"),
     ("danh sách yêu cầu", "/cases/requests/"),
-    ('tìm "hoang thi"', "/cases/requests/?q=hoang+thi"),
+    ('tìm yêu cầu "hoang thi"', "/cases/requests/?q=hoang+thi"),
+    ('tìm vụ việc "hoang thi"', "/cases/list/?q=hoang+thi"),
     ("lọc: đang thực hiện", "/cases/list/?status=in_progress"),
-    ("trang một vụ việc", "case"),
+    ("lọc: kết thúc, tham gia tố tụng", "/cases/list/?status=closed&form=litigation"),
+    ("trang một vụ việc", "/cases/{case}/"),
+    ("trang một yêu cầu", "/cases/requests/{request}/"),
     ("trang chủ", "/"),
+    ("hộp chờ duyệt", "/cases/inbox/"),
+    ("người thực hiện", "/cases/performers/"),
+    ("thống kê", "/cases/statistics/"),
+    ("kế hoạch thẩm định", "/cases/appraisal/plans/"),
+    ("một kế hoạch thẩm định", "/cases/appraisal/plans/{plan}/"),
+    ("kết quả thẩm định", "/cases/appraisal/results/"),
+    ("thẩm định của tôi", "/cases/appraisal/mine/"),
+    ("truyền thông", "/outreach/"),
+    ("danh sách hoạt động truyền thông", "/outreach/activities/"),
+    ("báo cáo", "/reports/"),
+    ("báo cáo một quý (bảng số liệu)", "/reports/{report}/"),
+    ("bảng điều hành", "/reports/dashboard/"),
+    ("thù lao theo tháng", "/cases/fees/"),
 ]
-PERSONAS = [("giám đốc", "giamdoc"), ("trưởng phòng", "truongphong.nv")]
+PERSONAS = [
+    ("giám đốc", "giamdoc"),
+    ("trưởng phòng", "truongphong.nv"),
+    ("trợ giúp viên", "tgv"),
+]
+EXPORTS = [
+    ("xuất sổ tiếp nhận một năm", "cases.request_register"),
+    ("xuất sổ thụ lý một năm", "cases.case_register"),
+]
 
 
-def measure() -> dict[tuple[str, str], tuple[float, int]]:
+def _objects(user) -> dict:
+    from cases.models import AppraisalPlan, Case
+    from reports.models import Report
+
+    case = Case.objects.visible_to(user).filter(register_book="BENCH").order_by("pk").first()
+    plan = AppraisalPlan.objects.filter(title__contains="dữ liệu đo").order_by("-pk").first()
+    report = Report.objects.filter(kind="quarterly").order_by("-end").first()
+    return {
+        "case": case.pk,
+        "request": case.request_id,
+        "plan": plan.pk if plan else 0,
+        "report": report.pk if report else 0,
+    }
+
+
+def measure() -> dict[tuple[str, str], tuple[float, int, int]]:
+    """(median seconds, queries, status) of every page as every persona, and the exports."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from cases.models import Case
     from tgpl.models import User
 
     figures = {}
     for persona, username in PERSONAS:
         user = User.objects.get(username=username)
-        case = Case.objects.visible_to(user).filter(register_book="BENCH").order_by("pk").first()
+        objects = _objects(user)
         client = Client()
         client.force_login(user)
         for label, path in PAGES:
-            url = f"/cases/{case.pk}/" if path == "case" else path
-            times, queries = [], 0
+            url = path.format(**objects)
+            times, queries, status = [], 0, 0
             for _ in range(3):
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
                     response = client.get(url)
                     times.append(time.perf_counter() - started)
-                queries = len(captured.captured_queries)
-                assert response.status_code == 200, (url, response.status_code)
-            figures[(persona, label)] = (statistics.median(times), queries)
+                queries, status = len(captured.captured_queries), response.status_code
+                if status != 200:
+                    break  # refused to this role (403) or nothing to show: timed once
+            figures[(persona, label)] = (statistics.median(times), queries, status)
+        for label, kind in EXPORTS:
+            figures[(persona, label)] = _export(user, kind)
     return figures
+
+
+def _export(user, kind: str) -> tuple[float, int, int]:
+    """The background job of an export, run directly (the worker's function): the last
+    full year of the register, as the list's filter would ask for it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from tgpl.exports import get_kind, services
+    from tgpl.exports.models import ExportJob
+
+    year = timezone.localdate().year - 1
+    export_kind = get_kind(kind)
+    if export_kind is None or not export_kind.allowed(user):
+        return 0.0, 0, 403
+    # The job as request_export writes it, without the event that would hand it to a
+    # worker (run eagerly here, it would be done before it is timed).
+    job = ExportJob.objects.create(
+        owner=user,
+        kind=kind,
+        label=export_kind.label,
+        params={"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"},
+        filename="bench.xlsx",
+    )
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        services.run_export(job_id=job.pk)
+        took = time.perf_counter() - started
+    job = ExportJob.objects.get(pk=job.pk)
+    ok = 200 if job.status == "done" else 500
+    if job.file:
+        job.file.delete(save=False)
+    return took, len(captured.captured_queries), ok
 
 
 def main() -> int:
@@ -274,6 +156,7 @@ def main() -> int:
     from django.conf import settings
     from django.db import connection, reset_queries
 
+    from tests.bench.scale_data import Generator, grow, open_reports
     from tgpl.models import User
 
     User.objects.update(must_change_password=False)
@@ -287,13 +170,17 @@ def main() -> int:
             if size < have:
                 print(f"{size:>9,} vụ việc: bỏ qua, cơ sở dữ liệu đã có {have:,}", flush=True)
                 continue
-            took = grow(gen, size - have, batch=20_000)
+            took, dues = grow(gen, size - have, batch=20_000)
             have = size
+            reports = open_reports(gen)
             print(
-                f"{size:>9,} vụ việc ({connection.vendor}): thêm dữ liệu {took:.1f} s", flush=True
+                f"{size:>9,} vụ việc ({connection.vendor}): thêm dữ liệu {took:.1f} s "
+                f"({dues:,} thời hạn đang chạy, {reports} báo cáo mới)",
+                flush=True,
             )
             reset_queries()
             results[size] = measure()
+            _print({size: results[size]})  # a size's figures as soon as they are known
         _print(results)
     finally:
         if throwaway is not None:
@@ -306,14 +193,22 @@ def _print(results: dict[int, dict]) -> None:
     sizes = sorted(results)
     first = sizes[0]
     head = "".join(f"{s:>12,}" for s in sizes)
-    print(f"\n{'trang':<44}{head}{'tỉ lệ':>10}{'truy vấn':>10}")
+    print(f"\n{'trang':<52}{head}{'tỉ lệ':>10}{'truy vấn':>10}")
     for key in results[first]:
         persona, label = key
-        cells = "".join(f"{results[s][key][0] * 1000:>10.0f}ms" for s in sizes)
+        if any(results[s][key][2] == 403 for s in sizes):
+            print(f"{persona + ': ' + label:<52}{'(không được xem)':>12}")
+            continue
+        cells = "".join(
+            f"{results[s][key][0] * 1000:>10.0f}ms"
+            if results[s][key][2] == 200
+            else f"{'HTTP ' + str(results[s][key][2]):>12}"
+            for s in sizes
+        )
         ratio = results[sizes[-1]][key][0] / max(results[first][key][0], 1e-9)
         counts = {results[s][key][1] for s in sizes}
         shown = "/".join(str(c) for c in sorted(counts))
-        print(f"{persona + ': ' + label:<44}{cells}{ratio:>9.1f}×{shown:>10}")
+        print(f"{persona + ': ' + label:<52}{cells}{ratio:>9.1f}×{shown:>10}")
     print("(tỉ lệ: thời gian ở cỡ lớn nhất / cỡ nhỏ nhất; truy vấn: một số nếu không đổi)")
 
 
