@@ -22,7 +22,7 @@ from cases.states import (
     Stage,
 )
 from tgpl import geography
-from tgpl.forms import FormMixin
+from tgpl.forms import FormMixin, PlainSelect
 from tgpl.models import Agency, Centre, Department
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -306,18 +306,28 @@ class AnswerChangeForm(FormMixin, forms.Form):
 class FilterForm(FormMixin, forms.Form):
     q = forms.CharField(label="Tìm", required=False)
     code = forms.CharField(label="Mã vụ việc, số yêu cầu", max_length=40, required=False)
-    status = forms.ChoiceField(label="Trạng thái", required=False)
+    status = forms.ChoiceField(label="Trạng thái", required=False, widget=PlainSelect)
     form = forms.ChoiceField(
-        label="Hình thức", choices=[("", "Tất cả"), *Form.choices], required=False
+        label="Hình thức",
+        choices=[("", "Tất cả"), *Form.choices],
+        required=False,
+        widget=PlainSelect,
     )
     legal_field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=LegalField.objects.all(), required=False
+        label="Lĩnh vực", queryset=LegalField.objects.all(), required=False, widget=PlainSelect
     )
-    category = forms.ModelChoiceField(label="Diện", queryset=category_queryset(), required=False)
+    category = forms.ModelChoiceField(
+        label="Diện", queryset=category_queryset(), required=False, widget=PlainSelect
+    )
     department = forms.ModelChoiceField(
-        label="Phòng, chi nhánh", queryset=Department.objects.none(), required=False
+        label="Phòng, chi nhánh",
+        queryset=Department.objects.none(),
+        required=False,
+        widget=PlainSelect,
     )
-    performer = forms.ModelChoiceField(label="Người thực hiện", queryset=None, required=False)
+    performer = forms.ModelChoiceField(
+        label="Người thực hiện", queryset=None, required=False, widget=PlainSelect
+    )
     date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
     date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
 

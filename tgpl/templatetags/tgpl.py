@@ -1,6 +1,7 @@
 """Template filters every page uses (loaded as a builtin)."""
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -43,3 +44,12 @@ def mask(value, keep: int = 3):
     if len(text) <= keep:
         return "*" * len(text)
     return "*" * (len(text) - keep) + text[-keep:]
+
+
+@register.simple_tag
+def badge(label, tone=""):
+    """The status badge (components/status_badge.html is this tag): a tag, because an
+    include per row of a list costs more than the row itself (issue 18.5)."""
+    return format_html(
+        '<span class="badge badge-status text-bg-{}">{}</span>', tone or "secondary", label
+    )

@@ -138,6 +138,24 @@ def idle_time(port: int, cookies: dict[str, str], path: str) -> float:
     return statistics.median(times)
 
 
+def workers_cpu(server_pid: int) -> float:
+    """CPU seconds (user + system) used so far by gunicorn's worker processes: divided by
+    the requests served, the cost of a page whatever else the machine is doing (the
+    throughput ratio of a quiet machine is about the inverse ratio of these costs)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[1]) == server_pid:  # ppid; utime and stime are fields 14 and 15
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def run_locust(port: int, path: str, users: int, seconds: int, folder: Path) -> dict:
     prefix = folder / f"run{abs(hash(path))}"
     env = {**os.environ, "LOAD_PATH": path, "LOAD_SESSIONS": str(folder / "sessions.json")}
@@ -224,8 +242,11 @@ def main() -> int:
                 drain(port)
                 idle = idle_time(port, signed_in[0], path)
                 load = os.getloadavg()[0]
+                cpu = workers_cpu(server.pid)
                 results[label] = run_locust(port, path, users, seconds, folder)
                 results[label]["idle"] = idle
+                served = max(results[label]["requests"], 1)
+                results[label]["cpu"] = (workers_cpu(server.pid) - cpu) / served * 1000
                 figures = results[label]
                 print(
                     f"  {label}: {figures['rps']:.1f} yêu cầu/s, {figures['errors']} lỗi "
@@ -243,22 +264,27 @@ def main() -> int:
 
 def _print(results: dict, *, users: int, seconds: int, workers: int, size: int) -> None:
     base = results[PAGES[0][0]]["rps"] or 1e-9
+    base_cpu = results[PAGES[0][0]]["cpu"]
     print(
         f"\n{size:,} vụ việc, {users} người dùng, {seconds} s mỗi trang, "
         f"gunicorn {workers} worker, PostgreSQL + Redis, {os.cpu_count()} CPU, "
         f"tải máy (1 phút) {os.getloadavg()[0]:.1f}"
     )
     head = f"{'yêu cầu/s':>11}{'p50':>9}{'p95':>9}{'số yêu cầu':>12}{'lỗi':>6}{'tỉ lệ':>8}"
-    head += f"{'1 yêu cầu, không tải':>22}"
+    head += f"{'1 yêu cầu, không tải':>22}{'CPU/yêu cầu':>13}{'tỉ lệ CPU':>11}"
     print(f"{'trang':<30}{head}")
     for label, figures in results.items():
         print(
             f"{label:<30}{figures['rps']:>11.1f}{figures['p50']:>7.0f}ms{figures['p95']:>7.0f}ms"
             f"{figures['requests']:>12}{figures['errors']:>6}{figures['rps'] / base:>7.1%}"
-            f"{figures['idle']:>20.0f}ms"
+            f"{figures['idle']:>20.0f}ms{figures['cpu']:>11.1f}ms"
+            f"{base_cpu / (figures['cpu'] or 1e-9):>11.1%}"
         )
     print("(tỉ lệ: số yêu cầu/s của trang / của trang thử; mục tiêu danh sách vụ việc >= 40 %;")
-    print(" 0 yêu cầu/s: không yêu cầu nào xong trong thời gian đo; p50/p95 thì không có)")
+    print(" 0 yêu cầu/s: không yêu cầu nào xong trong thời gian đo; p50/p95 thì không có;")
+    print(" CPU/yêu cầu: thời gian CPU của các worker gunicorn chia cho số yêu cầu xong, không")
+    print(" phụ thuộc tải của máy; tỉ lệ CPU: CPU của trang thử / của trang, tỉ lệ số yêu cầu/s")
+    print(" mà trang đạt được khi chỉ Python của worker giới hạn, không tính PostgreSQL)")
 
 
 if __name__ == "__main__":
