@@ -150,7 +150,7 @@ def owned_dues(user, *, until, now, limit: int) -> Dues:
     head_of = Q(case__department__head=user)
     owner = (
         Q(deadline__in=PERFORMER_KEYS, case__performer=user)
-        | Q(deadline__in=RECEIVER_KEYS, case__request__received_by=user)
+        | Q(deadline__in=RECEIVER_KEYS, case__received_by=user)
         | (Q(deadline__in=HEAD_KEYS) & head_of)
         | (~Q(deadline__in=list(OWNERS)) & head_of)
         | Q(deadline__in=PERFORMER_ONLY_KEYS, case__performer__isnull=True) & head_of

@@ -154,7 +154,7 @@ def request_list(user, f: Filters):
         qs = qs.filter(pk__in=LegalAidRequest.categories.through.objects.filter(
             eligibilitycategory_id=f.category).values("legalaidrequest_id"))  # fmt: skip
     if f.department:
-        qs = qs.filter(Q(department_id=f.department) | Q(case__department_id=f.department))
+        qs = qs.filter(Q(department_id=f.department) | Q(case_department_id=f.department))
     if f.performer:
         qs = qs.filter(case__performer_id=f.performer)
     if f.date_from:

@@ -34,6 +34,18 @@ class LegalAidRequest(models.Model):
         blank=True,
         related_name="+",
     )
+    # The case's department, copied when the request is accepted (a case never changes
+    # department): a head's scope "requests handled in my departments" is then a column
+    # of the request, not a join to every case (issue 18.2).
+    case_department = models.ForeignKey(
+        "tgpl.Department",
+        verbose_name="phòng, chi nhánh thụ lý",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     channel = models.CharField("hình thức tiếp nhận", max_length=32, choices=Channel.choices)
     notifying_agency = models.ForeignKey(
         "tgpl.Agency",
@@ -142,6 +154,9 @@ class LegalAidRequest(models.Model):
             # the centre (leaders, reception), a department (its head), the receiver.
             models.Index(fields=["centre", "-received_at", "-id"], name="request_centre_order"),
             models.Index(fields=["department", "-received_at", "-id"], name="request_dept_order"),
+            models.Index(
+                fields=["case_department", "-received_at", "-id"], name="request_case_dept_order"
+            ),
             models.Index(
                 fields=["received_by", "-received_at", "-id"], name="request_receiver_order"
             ),

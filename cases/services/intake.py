@@ -247,11 +247,13 @@ def accept_request(
         form=req.form,
         accepted_at=moment,
         accepted_by=actor,
+        received_by_id=req.received_by_id,
         immediate_ground=immediate_ground,
         proof_due_at=proof_due,
         search_key=search_key(code, req.search_key),
     )
     req.decided_at, req.decided_by, req.immediate_ground = moment, actor, immediate_ground
+    req.case_department = department
     req.search_key = request_search_key(req, code)
     save(req, actor=actor, reason=reason)
     refresh_case_dues([case.pk])

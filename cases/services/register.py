@@ -147,7 +147,7 @@ def import_accepted_case(
         raise BusinessRuleError(f"Mã vụ việc “{code}” đã có.", field="code")
 
     reason = f"{IMPORT_REASON}: số {register_number:02d}/{register_year}, mã {code}"
-    req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
+    req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor, case_department=department)
     apply_request_fields(req, fields, actor)
     check_category_ages(req, categories)
     req.status = RequestStatus.ACCEPTED
@@ -167,6 +167,7 @@ def import_accepted_case(
         status=status,
         accepted_at=accepted_at,
         accepted_by=actor,
+        received_by=actor,
         search_key=search_key(code, req.search_key),
     )
     _check_performer(case, performer, status)

@@ -89,7 +89,7 @@ def check_register_row(
         )
     if code in taken.codes:
         raise BusinessRuleError(f"Mã vụ việc “{code}” đã có.", field="code")
-    req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor)
+    req = LegalAidRequest(centre_id=actor.centre_id, received_by=actor, case_department=department)
     apply_request_fields(req, fields, actor, links_checked=True)
     check_category_ages(req, categories)
     req.status = RequestStatus.ACCEPTED
@@ -107,6 +107,7 @@ def check_register_row(
         status=status,
         accepted_at=accepted_at,
         accepted_by=actor,
+        received_by=actor,
         search_key=search_key(code, req.search_key),
     )
     _check_performer(case, performer, status)

@@ -100,7 +100,8 @@ def apply_request_fields(
         req.birth_year = req.birth_date.year
     req.name_key = normalize(req.full_name)[:255]
     _propose_disadvantaged_area(req, actor)
-    exclude = ["centre", "received_by", "categories", "proofs"]
+    # Set by the services from rows they have checked (the case's department: at acceptance).
+    exclude = ["centre", "received_by", "case_department", "categories", "proofs"]
     try:
         if links_checked:
             req.full_clean(

@@ -96,6 +96,7 @@ class Generator:
             request = {
                 "centre_id": self.centre.pk,
                 "department_id": department.pk,
+                "case_department_id": department.pk,
                 "channel": "direct",
                 "received_at": received,
                 "received_by_id": self.receiver.pk,
@@ -130,6 +131,7 @@ class Generator:
                 "status": status,
                 "accepted_at": received,
                 "accepted_by_id": self.receiver.pk,
+                "received_by_id": self.receiver.pk,
                 "performer_id": self.performers[n % len(self.performers)].pk,
                 "appointed_at": received + dt.timedelta(hours=2),
                 "started_at": received + dt.timedelta(days=2) if status != "assigned" else None,

@@ -20,6 +20,7 @@ from .factories import (
     accepted_case,
     assigned_case,
     in_progress_case,
+    legal_field,
     propose_checked,
 )
 
@@ -74,8 +75,11 @@ def mixed_rows(staff, head, officer, lawyer, branch_head, professional_office, b
             continue
         performer = performers[n % len(performers)]
         status = STATES[n % len(STATES)] if performer else CaseStatus.AWAITING_ASSIGNMENT
+        req.case_department = handled_in  # the copies accept_request writes
+        req.save(update_fields=["case_department"])
         Case.objects.create(
-            centre=receiver.centre, request=req, department=handled_in, register_year=year,
+            centre=receiver.centre, request=req, department=handled_in, received_by=receiver,
+            register_year=year,
             register_number=n + 1, code=f"TT.TV.{n + 1:02d}.{year}", form=req.form,
             status=status, accepted_at=timezone.now(), accepted_by=staff, performer=performer,
         )  # fmt: skip
@@ -241,3 +245,56 @@ def test_the_search_keys_have_trigram_indexes_and_the_search_uses_them(director,
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "request_search_trgm" in plan or "request_centre_order" in plan, plan
+
+
+def _register_row(actor, number: int) -> dict:
+    year = timezone.localdate().year
+    return {
+        "actor": actor,
+        "fields": {
+            "received_at": timezone.now() - timezone.timedelta(hours=2),
+            "channel": "in_person",
+            "full_name": "Lò Văn Sáng",
+            "sex": "male",
+            "birth_year": 1960,
+            "legal_field": legal_field(),
+            "form": Form.ADVICE,
+            "summary": "Nhập từ sổ cũ.",
+        },
+        "register_year": year,
+        "register_number": number,
+        "code": f"TT.TV.{number}.{year}",
+        "accepted_at": timezone.now() - timezone.timedelta(hours=1),
+    }
+
+
+def test_every_way_a_case_is_opened_writes_the_scope_copies(staff, officer, branch):
+    """The head's scopes read a case's receiver and a request's case department from
+    their own row: acceptance, the one-row import and the bulk import all write them."""
+    from cases.services.register_bulk import RegisterTaken, check_register_row, save_register_rows
+
+    accepted = accepted_case(officer, branch)
+    one = services.import_accepted_case(**_register_row(staff, 41), department=branch)
+    prepared = check_register_row(
+        **_register_row(staff, 42), taken=RegisterTaken(), department=branch
+    )
+    (bulk,) = save_register_rows(actor=staff, rows=[prepared])
+    for case, receiver in ((accepted, officer), (one, staff), (bulk, staff)):
+        case = Case.objects.select_related("request").get(pk=case.pk)
+        assert case.received_by_id == case.request.received_by_id == receiver.pk
+        assert case.request.case_department_id == case.department_id == branch.pk
+
+
+def test_a_heads_scope_is_read_from_the_rows_own_columns(head):
+    """No join decides a head's cases, and a head's requests join only their own case
+    (one row by its unique index): the index of the list's order can serve the page
+    (issue 18.2)."""
+    cases = str(Case.objects.visible_to(head).query)
+    requests = str(LegalAidRequest.objects.visible_to(head).query)
+    assert "JOIN" not in cases
+    assert '"cases_case"."received_by_id"' in cases
+    assert requests.count("JOIN") == 1
+    assert 'JOIN "cases_case" ON ("cases_legalaidrequest"."id" = "cases_case"."request_id")' in (
+        requests
+    )
+    assert '"cases_legalaidrequest"."case_department_id"' in requests

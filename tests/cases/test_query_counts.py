@@ -19,9 +19,15 @@ def make_rows(n, *, staff, department, performer_user, proposer):
     year = timezone.localdate().year
     start = Case.objects.count()
     for i in range(start, start + n):
-        req = RequestFactory(received_by=staff, department=department, status="accepted")
+        req = RequestFactory(
+            received_by=staff,
+            department=department,
+            case_department=department,
+            status="accepted",
+        )
         case = Case.objects.create(
-            centre=staff.centre, request=req, department=department, register_year=year,
+            centre=staff.centre, request=req, department=department, received_by=staff,
+            register_year=year,
             register_number=i + 1, code=f"TT.TV.{i + 1:02d}.{year}", form=req.form,
             status=CaseStatus.ASSIGNMENT_PROPOSED, accepted_at=timezone.now(), accepted_by=staff,
             performer=performer_user,

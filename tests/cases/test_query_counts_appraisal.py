@@ -50,10 +50,15 @@ def make_rows(n, *, plan, staff, department, lawyer, director):
         )  # fmt: skip
         make_performer(officer)
         req = RequestFactory(
-            received_by=staff, department=department, status="accepted", form=Form.LITIGATION
+            received_by=staff,
+            department=department,
+            case_department=department,
+            status="accepted",
+            form=Form.LITIGATION,
         )
         case = Case.objects.create(
-            centre=staff.centre, request=req, department=department, register_year=year,
+            centre=staff.centre, request=req, department=department, received_by=staff,
+            register_year=year,
             register_number=i + 1, code=f"TT.TGTT.{i + 1:02d}.{year}", form=Form.LITIGATION,
             status=CaseStatus.CLOSED, accepted_at=timezone.now(), accepted_by=staff,
             performer=officer, ended_at=timezone.now(),

@@ -68,9 +68,11 @@ def make_case(
         receiver, form=form, field=field, sex=sex, categories=categories, received=at(accepted, 8)
     )
     n = next(_serial)
+    LegalAidRequest.objects.filter(pk=req.pk).update(case_department=department)
     return Case.objects.create(
         centre=receiver.centre,
         request=req,
+        received_by=receiver,
         department=department,
         register_year=accepted.year,
         register_number=n,
@@ -97,7 +99,7 @@ def bulk_cases(receiver, department, n: int, accepted, *, categories=("2", "4"))
                 received_by=receiver, full_name=f"Người {start + i}",
                 sex=Sex.MALE if i % 2 else Sex.FEMALE, birth_year=1970,
                 legal_field=fields[i % 3], form=forms[i % 3], summary="Tư vấn.",
-                status=RequestStatus.ACCEPTED,
+                status=RequestStatus.ACCEPTED, case_department=department,
             )
             for i in range(n)
         ]
@@ -119,7 +121,7 @@ def bulk_cases(receiver, department, n: int, accepted, *, categories=("2", "4"))
                 centre=receiver.centre, request=r, department=department,
                 register_year=accepted.year, register_number=start + i,
                 code=f"TT.{start + i:05d}", form=r.form, status=CaseStatus.IN_PROGRESS,
-                accepted_at=at(accepted), accepted_by=receiver,
+                accepted_at=at(accepted), accepted_by=receiver, received_by=receiver,
             )
             for i, r in enumerate(requests)
         ]

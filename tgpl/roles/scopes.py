@@ -6,7 +6,10 @@ is listed with (a request's case, a case's request), never a join through the
 departments: the departments a head leads are a small subquery
 (`department_id IN (…)`), so the planner can walk the index of the list's order
 (centre, newest first) and stop at a page, or use the index of each condition
-(performer, department, receiver) when the scope is small (issue 18.2).
+(performer, department, receiver) when the scope is small (issue 18.2). What a scope
+needs of the other row is copied onto the list's own (a case's `received_by`, a
+request's `case_department`, both fixed once the case is opened), so a head's scope
+is an OR of the list's own columns.
 """
 
 # ruff: noqa: F403, F405
@@ -44,14 +47,19 @@ def _centre_rows(queryset, user):
 
 def request_scope(queryset, user):
     """Requests: the leaders and reception all of the centre's; others those they
-    received or perform, and a head those received in or handled by their departments."""
+    received or perform, and a head those received in or handled by their departments.
+
+    Every condition but one is a column of the request (`case_department` is the case's
+    department, copied at acceptance). The performer's is the request's own case, read
+    by its unique index for each row the list's order walks: a subquery of the
+    performer's cases would be hashed whole for every page (250,000 rows in the bench)."""
     mine, narrow = _centre_rows(queryset, user)
     if not narrow or can_see_all_cases_of_centre(user) or is_reception_staff(user):
         return mine
     scope = Q(received_by=user) | Q(case__performer=user)
     if is_department_head(user):
         headed = headed_departments(user)
-        scope |= Q(department_id__in=headed) | Q(case__department_id__in=headed)
+        scope |= Q(department_id__in=headed) | Q(case_department_id__in=headed)
     return mine.filter(scope)
 
 
@@ -62,7 +70,7 @@ def case_scope(queryset, user, *, assignment_stage: Iterable[str] = ()):
     mine, narrow = _centre_rows(queryset, user)
     if not narrow or can_see_all_cases_of_centre(user):
         return mine
-    scope = Q(performer=user) | Q(request__received_by=user)
+    scope = Q(performer=user) | Q(received_by=user)  # the request's receiver, copied
     if is_department_head(user):
         scope |= Q(department_id__in=headed_departments(user))
     if is_reception_staff(user):
