@@ -46,7 +46,7 @@ LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
 
 def request_list(request):
     form, filters = filters_from(request, for_cases=False)
-    page, query = paginate(request, selectors.request_list(request.user, filters))
+    page, query = paginate(request, selectors.request_list_rows(request.user, filters))
     return render(
         request,
         "cases/request_list.html",
