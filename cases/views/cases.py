@@ -42,7 +42,9 @@ LIST_CRUMB = ("Vụ việc", "/cases/list/")
 
 def case_list(request):
     form, filters = filters_from(request, for_cases=True)
-    page, query = paginate(request, selectors.case_list_rows(request.user, filters))
+    page, query = paginate(
+        request, selectors.case_list_rows(request.user, filters), searched=bool(filters.q)
+    )
     return render(
         request,
         "cases/case_list.html",

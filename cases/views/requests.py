@@ -46,7 +46,9 @@ LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
 
 def request_list(request):
     form, filters = filters_from(request, for_cases=False)
-    page, query = paginate(request, selectors.request_list_rows(request.user, filters))
+    page, query = paginate(
+        request, selectors.request_list_rows(request.user, filters), searched=bool(filters.q)
+    )
     return render(
         request,
         "cases/request_list.html",

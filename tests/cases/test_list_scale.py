@@ -22,6 +22,7 @@ from .factories import (
     in_progress_case,
     legal_field,
     propose_checked,
+    receive,
 )
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +221,21 @@ def test_the_list_page_says_about_how_many(login, director, staff, monkeypatch):
     response = login(director).get("/cases/requests/", {"page": 1})
     page = response.content.decode()
     assert "khoảng 1.200.000 bản ghi" in page or "khoảng 1,200,000 bản ghi" in page
+
+
+def test_a_searched_list_counts_exactly_only_its_first_pages(login, director, staff, monkeypatch):
+    """A text search of a common name walks tens of thousands of rows to count a
+    thousand: past SEARCH_EXACT_UP_TO it shows the estimate, the unsearched list does not."""
+    for _ in range(3):
+        receive(staff, full_name="Hoàng Thị Lan")  # the service writes the search key
+    monkeypatch.setattr(paginate, "SEARCH_EXACT_UP_TO", 2)
+    monkeypatch.setattr(paginate, "estimated_rows", lambda qs: 18_000)
+    client = login(director)
+    searched = client.get("/cases/requests/", {"q": "hoang thi"}).content.decode()
+    assert "khoảng 18.000 bản ghi" in searched or "khoảng 18,000 bản ghi" in searched
+    assert "khoảng" not in client.get("/cases/requests/").content.decode()
+    cases = client.get("/cases/list/", {"q": "hoang thi"})
+    assert cases.status_code == 200
 
 
 # --- PostgreSQL: the indexes exist and serve the lists ----------------------------------------
