@@ -158,3 +158,26 @@ class RequestFactory(factory.django.DjangoModelFactory):
     def categories(self, create, extracted, **kwargs):
         if create:
             self.categories.set([category(c) for c in (extracted or ["2"])])
+
+
+def old_register_row(actor, number: int) -> dict:
+    """The arguments of services.import_accepted_case for one old register row, numbered
+    `number` this year (without its department)."""
+    year = timezone.localdate().year
+    return {
+        "actor": actor,
+        "fields": {
+            "received_at": timezone.now() - timezone.timedelta(hours=2),
+            "channel": "in_person",
+            "full_name": "Lò Văn Sáng",
+            "sex": "male",
+            "birth_year": 1960,
+            "legal_field": legal_field(),
+            "form": Form.ADVICE,
+            "summary": "Nhập từ sổ cũ.",
+        },
+        "register_year": year,
+        "register_number": number,
+        "code": f"TT.TV.{number}.{year}",
+        "accepted_at": timezone.now() - timezone.timedelta(hours=1),
+    }

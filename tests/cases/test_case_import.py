@@ -13,7 +13,7 @@ from cases.models import Case, LegalAidRequest, RegisterCounter
 from cases.resources import CASE_IMPORT_COLUMNS
 from cases.states import CaseStatus, Form, RequestStatus
 
-from .factories import accepted_case, legal_field
+from .factories import accepted_case, old_register_row
 
 pytestmark = pytest.mark.django_db
 
@@ -149,24 +149,7 @@ def test_a_performer_not_allowed_for_the_form_is_refused(
 
 def test_acceptances_after_the_import_continue_after_the_highest_serial(staff, professional_office):
     year = timezone.localdate().year
-    services.import_accepted_case(
-        actor=staff,
-        fields={
-            "received_at": timezone.now() - timezone.timedelta(hours=2),
-            "channel": "in_person",
-            "full_name": "Lò Văn Sáng",
-            "sex": "male",
-            "birth_year": 1960,
-            "legal_field": legal_field(),
-            "form": Form.ADVICE,
-            "summary": "Nhập từ sổ cũ.",
-        },
-        department=professional_office,
-        register_year=year,
-        register_number=41,
-        code=f"TT.TV.41.{year}",
-        accepted_at=timezone.now() - timezone.timedelta(hours=1),
-    )
+    services.import_accepted_case(**old_register_row(staff, 41), department=professional_office)
     case = accepted_case(staff, professional_office)
     assert case.register_number == 42
     assert case.code.endswith(f".42.{year}")

@@ -20,7 +20,7 @@ from .factories import (
     accepted_case,
     assigned_case,
     in_progress_case,
-    legal_field,
+    old_register_row,
     propose_checked,
     receive,
 )
@@ -263,36 +263,15 @@ def test_the_search_keys_have_trigram_indexes_and_the_search_uses_them(director,
     assert "request_search_trgm" in plan or "request_centre_order" in plan, plan
 
 
-def _register_row(actor, number: int) -> dict:
-    year = timezone.localdate().year
-    return {
-        "actor": actor,
-        "fields": {
-            "received_at": timezone.now() - timezone.timedelta(hours=2),
-            "channel": "in_person",
-            "full_name": "Lò Văn Sáng",
-            "sex": "male",
-            "birth_year": 1960,
-            "legal_field": legal_field(),
-            "form": Form.ADVICE,
-            "summary": "Nhập từ sổ cũ.",
-        },
-        "register_year": year,
-        "register_number": number,
-        "code": f"TT.TV.{number}.{year}",
-        "accepted_at": timezone.now() - timezone.timedelta(hours=1),
-    }
-
-
 def test_every_way_a_case_is_opened_writes_the_scope_copies(staff, officer, branch):
     """The head's scopes read a case's receiver and a request's case department from
     their own row: acceptance, the one-row import and the bulk import all write them."""
     from cases.services.register_bulk import RegisterTaken, check_register_row, save_register_rows
 
     accepted = accepted_case(officer, branch)
-    one = services.import_accepted_case(**_register_row(staff, 41), department=branch)
+    one = services.import_accepted_case(**old_register_row(staff, 41), department=branch)
     prepared = check_register_row(
-        **_register_row(staff, 42), taken=RegisterTaken(), department=branch
+        **old_register_row(staff, 42), taken=RegisterTaken(), department=branch
     )
     (bulk,) = save_register_rows(actor=staff, rows=[prepared])
     for case, receiver in ((accepted, officer), (one, staff), (bulk, staff)):
