@@ -317,7 +317,7 @@ class FilterForm(FormMixin, forms.Form):
         label="Lĩnh vực", queryset=LegalField.objects.all(), required=False, widget=PlainSelect
     )
     category = forms.ModelChoiceField(
-        # Only the labels: a filter needs no proof documents (two queries fewer a page).
+        # Only the labels: a filter needs no proof documents (one query fewer a page).
         label="Diện",
         queryset=EligibilityCategory.objects.all(),
         required=False,

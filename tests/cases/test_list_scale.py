@@ -223,7 +223,9 @@ def test_the_list_page_says_about_how_many(login, director, staff, monkeypatch):
     assert "khoảng 1.200.000 bản ghi" in page or "khoảng 1,200,000 bản ghi" in page
 
 
-def test_a_searched_list_counts_exactly_only_its_first_pages(login, director, staff, monkeypatch):
+def test_a_searched_list_counts_exactly_only_its_first_pages(
+    login, director, staff, reviewer, monkeypatch
+):
     """A text search of a common name walks tens of thousands of rows to count a
     thousand: past SEARCH_EXACT_UP_TO it shows the estimate, the unsearched list does not."""
     for _ in range(3):
@@ -236,6 +238,10 @@ def test_a_searched_list_counts_exactly_only_its_first_pages(login, director, st
     assert "khoảng" not in client.get("/cases/requests/").content.decode()
     cases = client.get("/cases/list/", {"q": "hoang thi"})
     assert cases.status_code == 200
+    # A Sở reviewer's search is dropped (no look-up of a person): an unsearched list.
+    dropped = login(reviewer).get("/cases/requests/", {"q": "hoang thi"})
+    assert dropped.status_code == 200
+    assert "khoảng" not in dropped.content.decode()
 
 
 # --- PostgreSQL: the indexes exist and serve the lists ----------------------------------------
