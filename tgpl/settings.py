@@ -9,6 +9,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from tgpl.env import StrictEnv
 
@@ -150,6 +151,14 @@ SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 # tgpl.security.middleware.IdleTimeoutMiddleware; saving on every request would let the
 # bell's poll keep an idle session alive for ever.
 SESSION_SAVE_EVERY_REQUEST = False
+# How fresh that stamp is kept: written again once it is this old, not on every page.
+SESSION_ACTIVITY_SECONDS = env.int("SESSION_ACTIVITY_SECONDS", default=60)
+if not 0 <= SESSION_ACTIVITY_SECONDS < SESSION_COOKIE_AGE:
+    # A stamp refreshed less often than the idle limit would end busy sessions.
+    raise ImproperlyConfigured(
+        f"SESSION_ACTIVITY_SECONDS={SESSION_ACTIVITY_SECONDS} must be at least 0 and "
+        f"less than SESSION_IDLE_SECONDS={SESSION_COOKIE_AGE}"
+    )
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -97,3 +97,37 @@ def test_a_bell_poll_just_before_the_limit_does_not_extend_it(client, staff):
 def test_sessions_are_not_saved_on_every_request(settings):
     assert settings.SESSION_SAVE_EVERY_REQUEST is False
     assert settings.SESSION_COOKIE_AGE == 30 * 60
+
+
+def _session_writes(captured) -> int:
+    return sum('UPDATE "django_session"' in q["sql"] for q in captured.captured_queries)
+
+
+def test_pages_within_a_minute_write_the_session_once(client, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with at(0):
+        sign_in(client)
+        client.get(reverse("dashboard"))
+        key = client.session.session_key
+    with at(0.5), CaptureQueriesContext(connection) as half_a_minute:
+        assert client.get(reverse("cases:index")).status_code == 200
+    with at(1), CaptureQueriesContext(connection) as a_minute:
+        assert client.get(reverse("cases:index")).status_code == 200
+    assert _session_writes(half_a_minute) == 0
+    assert _session_writes(a_minute) == 1
+    expiry = Session.objects.get(session_key=key).expire_date
+    assert expiry == START + dt.timedelta(minutes=31)
+
+
+def test_a_page_not_written_down_never_makes_the_session_outlive_thirty_minutes(client, staff):
+    with at(0):
+        sign_in(client)
+        client.get(reverse("dashboard"))
+    with at(0.9):  # within the minute: not written, so the thirty minutes count from 0
+        assert client.get(reverse("dashboard")).status_code == 200
+    with at(30):
+        response = client.get(reverse("dashboard"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))

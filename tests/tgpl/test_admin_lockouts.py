@@ -110,8 +110,8 @@ def test_a_non_administrator_cannot_unlock(director, staff, settings):
 
 # session, user, the user's roles, the related-only filters (centre, department), the
 # count and the filtered count, the page (the lockout flag is a subquery in it), the page's
-# roles, and the session's renewal (savepoint, update, release): none grows with the list
-USER_LIST_QUERIES = 12
+# roles (no session write within a minute of the last): none grows with the list
+USER_LIST_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -133,8 +133,8 @@ def test_read_log_page_query_count_does_not_grow_with_rows(login, director, staf
         read(staff, admin_office)
     assert count() == small
     # session, user, roles, centre and Sở of the header, the readers of the filter,
-    # the page's count and rows, the session's renewal (3)
-    assert small == 11
+    # the page's count and rows
+    assert small == 8
 
 
 # --- the admin ------------------------------------------------------------------------------

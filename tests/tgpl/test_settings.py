@@ -25,6 +25,7 @@ print(json.dumps({
     "hosts": settings.ALLOWED_HOSTS,
     "email": settings.EMAIL_BACKEND,
     "session_age": settings.SESSION_COOKIE_AGE,
+    "activity": settings.SESSION_ACTIVITY_SECONDS,
     "secure_cookies": settings.SESSION_COOKIE_SECURE,
     "min_password": settings.AUTH_PASSWORD_VALIDATORS[1]["OPTIONS"]["min_length"],
     "axes": settings.AXES_LOCKOUT_PARAMETERS,
@@ -130,6 +131,17 @@ def test_every_spelling_of_true_is_read_as_true(value):
         {"DEBUG": "true", "SECURE_COOKIES": value}  # DEBUG's default would be False
     )
     assert values["secure_cookies"] is True
+
+
+@pytest.mark.parametrize("value", ["1800", "-1"])
+def test_an_activity_stamp_not_fresher_than_the_idle_limit_stops_the_start(value):
+    result = run_settings({"SESSION_ACTIVITY_SECONDS": value}, allow_fail=True)
+    assert result.returncode != 0
+    assert f"SESSION_ACTIVITY_SECONDS={value} must be at least 0" in result.stderr
+
+
+def test_the_activity_stamp_is_refreshed_once_a_minute_by_default():
+    assert run_settings({})["activity"] == 60
 
 
 def test_check_deploy_reports_nothing_under_production_settings():

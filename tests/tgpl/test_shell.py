@@ -92,11 +92,11 @@ def test_organisation_page_query_count_does_not_grow(
 
     client.force_login(staff)
     add(2)
-    # 10, and two for the Ban Giám đốc: the centres and their leaders (issue 12.7)
-    with django_assert_num_queries(12):
+    # 7, and two for the Ban Giám đốc: the centres and their leaders (issue 12.7)
+    with django_assert_num_queries(9):
         client.get(reverse("organisation"))
     add(20)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(9):
         client.get(reverse("organisation"))
 
 
