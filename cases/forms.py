@@ -22,7 +22,7 @@ from cases.states import (
     Stage,
 )
 from tgpl import geography
-from tgpl.forms import FormMixin, PlainSelect
+from tgpl.forms import FormMixin, ModelSelect, PlainSelect
 from tgpl.models import Agency, Centre, Department
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -313,25 +313,17 @@ class FilterForm(FormMixin, forms.Form):
         required=False,
         widget=PlainSelect,
     )
-    legal_field = forms.ModelChoiceField(
-        label="Lĩnh vực", queryset=LegalField.objects.all(), required=False, widget=PlainSelect
-    )
-    category = forms.ModelChoiceField(
+    legal_field = ModelSelect(label="Lĩnh vực", queryset=LegalField.objects.all(), required=False)
+    category = ModelSelect(
         # Only the labels: a filter needs no proof documents (one query fewer a page).
         label="Diện",
         queryset=EligibilityCategory.objects.all(),
         required=False,
-        widget=PlainSelect,
     )
-    department = forms.ModelChoiceField(
-        label="Phòng, chi nhánh",
-        queryset=Department.objects.none(),
-        required=False,
-        widget=PlainSelect,
+    department = ModelSelect(
+        label="Phòng, chi nhánh", queryset=Department.objects.none(), required=False
     )
-    performer = forms.ModelChoiceField(
-        label="Người thực hiện", queryset=None, required=False, widget=PlainSelect
-    )
+    performer = ModelSelect(label="Người thực hiện", queryset=None, required=False)
     date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
     date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
 
@@ -343,8 +335,13 @@ class FilterForm(FormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         statuses = CaseStatus.choices if for_cases else RequestStatus.choices
         self.fields["status"].choices = [("", "Tất cả"), *statuses]
-        self.fields["department"].queryset = Department.objects.filter(centre__in=centres)
-        self.fields["performer"].queryset = User.objects.filter(performer__centre__in=centres)
+        # The columns of the labels only (Department and User print their names).
+        self.fields["department"].queryset = Department.objects.filter(centre__in=centres).only(
+            "pk", "name"
+        )
+        self.fields["performer"].queryset = User.objects.filter(performer__centre__in=centres).only(
+            "pk", "full_name", "username"
+        )
         self.fields["category"].label_from_instance = category_label
         for name in ("legal_field", "category", "department", "performer"):
             self.fields[name].empty_label = "Tất cả"
