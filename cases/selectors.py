@@ -20,7 +20,7 @@ from cases.models import (
 )
 from cases.rules import limits, quota
 from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form, RequestStatus
-from tgpl import roles
+from tgpl import days, roles
 from tgpl.calendar import work_calendar
 from tgpl.search import terms
 
@@ -158,9 +158,9 @@ def request_list(user, f: Filters):
     if f.performer:
         qs = qs.filter(case__performer_id=f.performer)
     if f.date_from:
-        qs = qs.filter(received_at__date__gte=f.date_from)
+        qs = qs.filter(days.since("received_at", f.date_from))
     if f.date_to:
-        qs = qs.filter(received_at__date__lte=f.date_to)
+        qs = qs.filter(days.until("received_at", f.date_to))
     return qs.order_by("-received_at", "-pk")
 
 
@@ -186,9 +186,9 @@ def case_list(user, f: Filters):
     if f.department:
         qs = qs.filter(department_id=f.department)
     if f.date_from:
-        qs = qs.filter(accepted_at__date__gte=f.date_from)
+        qs = qs.filter(days.since("accepted_at", f.date_from))
     if f.date_to:
-        qs = qs.filter(accepted_at__date__lte=f.date_to)
+        qs = qs.filter(days.until("accepted_at", f.date_to))
     return qs.order_by("-accepted_at", "-pk")
 
 
@@ -366,9 +366,9 @@ class CountTable:
 
 def _count_table(title, qs, state_choices, date_field, date_from, date_to) -> CountTable:
     if date_from:
-        qs = qs.filter(**{f"{date_field}__date__gte": date_from})
+        qs = qs.filter(days.since(date_field, date_from))
     if date_to:
-        qs = qs.filter(**{f"{date_field}__date__lte": date_to})
+        qs = qs.filter(days.until(date_field, date_to))
     field = "legal_field__name" if qs.model is LegalAidRequest else "request__legal_field__name"
     grouped = (
         qs.order_by()

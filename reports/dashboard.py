@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 
 from cases.models import Case, LegalAidRequest
 from cases.states import CaseStatus, Form, RequestStatus
-from tgpl import roles
+from tgpl import days, roles
 from tgpl.models import Centre
 
 from .figures import Scope
@@ -90,16 +90,14 @@ def performer_rows_of(user, year: int):
 def _measures(scope: Scope) -> dict[str, int]:
     """The period's headline figures in two queries."""
     new = accepted_in(scope)
-    ended = Q(ended_at__date__gte=scope.start, ended_at__date__lte=scope.end)
+    ended = days.on_days("ended_at", scope.start, scope.end)
     cases = in_play(scope).aggregate(
         all=Count("pk"),
         ended=Count("pk", filter=ended),
         new=Count("pk", filter=Q(pk__in=new.values("pk"))),
     )
     requests = LegalAidRequest.objects.filter(
-        centre_id__in=scope.centre_ids,
-        received_at__date__gte=scope.start,
-        received_at__date__lte=scope.end,
+        days.on_days("received_at", scope.start, scope.end), centre_id__in=scope.centre_ids
     ).aggregate(
         received=Count("pk"),
         refused=Count("pk", filter=Q(status=RequestStatus.REFUSED)),
@@ -198,15 +196,14 @@ def doj_dashboard(user, today: date):
     current = periods.period_containing(periods.Kind.QUARTERLY, today)
     centres = list(roles.visible_centres(user).order_by("name"))
     ids = [c.pk for c in centres]
-    ended = Q(ended_at__date__gte=current.start, ended_at__date__lte=current.end)
+    ended = days.on_days("ended_at", current.start, current.end)
     cases = {
         row["centre_id"]: row
         for row in Case.objects.filter(centre_id__in=ids)
         .order_by()
         .values("centre_id")
         .annotate(
-            accepted=Count("pk", filter=Q(accepted_at__date__gte=current.start,
-                                          accepted_at__date__lte=current.end)),
+            accepted=Count("pk", filter=days.on_days("accepted_at", current.start, current.end)),
             ended=Count("pk", filter=ended),
             open=Count("pk", filter=Q(status__in=[CaseStatus.AWAITING_ASSIGNMENT,
                                                   CaseStatus.ASSIGNMENT_PROPOSED,

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import tablib
-from django.db.models import Q
 from django.utils import timezone
 
 from cases.models import Case
+from tgpl import days
 from tgpl.spreadsheets import safe_cell
 
 from .models import HandoverColumn, Report
@@ -78,8 +78,8 @@ def columns() -> list[Mapped]:
 
 
 def handover_cases(report: Report):
-    new = Q(accepted_at__date__gte=report.start, accepted_at__date__lte=report.end)
-    ended = Q(ended_at__date__gte=report.start, ended_at__date__lte=report.end)
+    new = days.on_days("accepted_at", report.start, report.end)
+    ended = days.on_days("ended_at", report.start, report.end)
     return (
         Case.objects.filter(new | ended, centre_id=report.centre_id)
         .select_related("request__legal_field", "department", "performer__performer")

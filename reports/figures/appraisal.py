@@ -16,6 +16,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from cases.models import Appraisal, Case, CaseCriterion, CaseCriterionMark
 from cases.rules.appraisal import GRADE_LABELS
 from cases.states import AppraisalStatus, CaseStatus, Form
+from tgpl import days
 
 from .base import Column, Grid, Row, Scope, Section, SectionSpec, parse_key, register
 
@@ -29,10 +30,9 @@ APPRAISAL_COLUMNS = [
 
 def _approved(scope: Scope):
     return Appraisal.objects.filter(
+        days.on_days("approved_at", scope.start, scope.end),
         plan__centre_id__in=scope.centre_ids,
         status=AppraisalStatus.APPROVED,
-        approved_at__date__gte=scope.start,
-        approved_at__date__lte=scope.end,
     )
 
 
@@ -92,11 +92,10 @@ SUCCESSFUL_COLUMNS = [
 
 def _ended_litigation(scope: Scope):
     return Case.objects.filter(
+        days.on_days("ended_at", scope.start, scope.end),
         centre_id__in=scope.centre_ids,
         form=Form.LITIGATION,
         status=CaseStatus.CLOSED,
-        ended_at__date__gte=scope.start,
-        ended_at__date__lte=scope.end,
     )
 
 

@@ -22,6 +22,7 @@ from cases.rules import limits as limit_rules
 from cases.rules.limits import RULES
 from cases.selectors import case_facts
 from cases.states import CaseStatus, Form, Outcome, RefusalGround, RequestStatus, Sex
+from tgpl import days
 from tgpl.calendar import work_calendar
 
 from .base import Column, Grid, Row, Scope, Section, SectionSpec, parse_key, register
@@ -36,17 +37,15 @@ def _cases(scope: Scope):
 
 
 def accepted_in(scope: Scope):
-    return _cases(scope).filter(
-        accepted_at__date__gte=scope.start, accepted_at__date__lte=scope.end
-    )
+    return _cases(scope).filter(days.on_days("accepted_at", scope.start, scope.end))
 
 
 def in_play(scope: Scope):
     """Cases the period deals with: accepted by its end, not ended before its start."""
     return (
         _cases(scope)
-        .filter(accepted_at__date__lte=scope.end)
-        .filter(Q(ended_at__isnull=True) | Q(ended_at__date__gte=scope.start))
+        .filter(days.until("accepted_at", scope.end))
+        .filter(Q(ended_at__isnull=True) | days.since("ended_at", scope.start))
     )
 
 
@@ -202,7 +201,7 @@ B25_COLUMNS = [
 
 
 def biểu_25(scope: Scope) -> Section:
-    ended = Q(ended_at__date__gte=scope.start, ended_at__date__lte=scope.end)
+    ended = days.on_days("ended_at", scope.start, scope.end)
     grouped = (
         in_play(scope)
         .order_by()
@@ -210,7 +209,7 @@ def biểu_25(scope: Scope) -> Section:
             "form", "request__legal_field_id", "performer__performer__kind", "status", "outcome"
         )
         .annotate(
-            carried=Count("pk", filter=Q(accepted_at__date__lt=scope.start)),
+            carried=Count("pk", filter=days.before("accepted_at", scope.start)),
             all=Count("pk"),
             ended=Count("pk", filter=ended),
         )
@@ -244,12 +243,12 @@ def biểu_25(scope: Scope) -> Section:
 
 def biểu_25_records(scope: Scope, row_key: str, column_key: str):
     qs = _filter_row(in_play(scope), row_key)
-    ended = Q(ended_at__date__gte=scope.start, ended_at__date__lte=scope.end)
+    ended = days.on_days("ended_at", scope.start, scope.end)
     column = parse_key(column_key)
     if "carried" in column:
-        return qs.filter(accepted_at__date__lt=scope.start)
+        return qs.filter(days.before("accepted_at", scope.start))
     if "new" in column:
-        return qs.filter(accepted_at__date__gte=scope.start)
+        return qs.filter(days.since("accepted_at", scope.start))
     if "performer" in column:
         kind = column["performer"]
         if kind == NO_PERFORMER:
@@ -277,10 +276,9 @@ DECIDED_COLUMNS = [
 
 def _decided(scope: Scope):
     return LegalAidRequest.objects.filter(
+        days.on_days("decided_at", scope.start, scope.end),
         centre_id__in=scope.centre_ids,
         status__in=[RequestStatus.REFUSED, RequestStatus.TRANSFERRED],
-        decided_at__date__gte=scope.start,
-        decided_at__date__lte=scope.end,
     )
 
 

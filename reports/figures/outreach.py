@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Count, Q, Sum
 
 from outreach.models import Activity, Material, Placement
-from tgpl import geography
+from tgpl import days, geography
 
 from .base import Column, Grid, Row, Scope, Section, SectionSpec, parse_key, register
 
@@ -39,9 +39,7 @@ SUMMED = {
 
 def _activities(scope: Scope):
     return Activity.objects.filter(
-        centre_id__in=scope.centre_ids,
-        starts_at__date__gte=scope.start,
-        starts_at__date__lte=scope.end,
+        days.on_days("starts_at", scope.start, scope.end), centre_id__in=scope.centre_ids
     )
 
 

@@ -8,6 +8,8 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
+from tgpl import days
+
 from .models import ReadLog
 
 
@@ -26,9 +28,9 @@ def read_entries(viewer, f: ReadFilters) -> QuerySet:
     if f.user:
         qs = qs.filter(user_id=f.user)
     if f.date_from:
-        qs = qs.filter(created_at__date__gte=f.date_from)
+        qs = qs.filter(days.since("created_at", f.date_from))
     if f.date_to:
-        qs = qs.filter(created_at__date__lte=f.date_to)
+        qs = qs.filter(days.until("created_at", f.date_to))
     record = f.record.strip().lstrip("#").strip()
     if record.isdigit():
         qs = qs.filter(record_id=int(record))
