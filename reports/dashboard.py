@@ -98,9 +98,9 @@ def _measures(scope: Scope) -> dict[str, int]:
     )
     requests = LegalAidRequest.objects.filter(
         days.on_days("received_at", scope.start, scope.end), centre_id__in=scope.centre_ids
-    ).aggregate(
-        received=Count("pk"),
-        refused=Count("pk", filter=Q(status=RequestStatus.REFUSED)),
+    ).aggregate(  # from the covering index alone (cases.home.centre_glance)
+        received=Count("status"),
+        refused=Count("status", filter=Q(status=RequestStatus.REFUSED)),
     )
     return {**cases, **requests}
 

@@ -138,7 +138,12 @@ class Case(models.Model):
             models.Index(fields=["centre", "status", "form"], name="case_centre_status_form"),
             # Cases closed in a period (the home page's departments, the reports).
             models.Index(fields=["centre", "status", "ended_at"], name="case_centre_closed"),
+            # Cases a period deals with, whatever their state: still open (ended_at null)
+            # or ended since its start (reports.figures.cases.in_play, the dashboard).
+            models.Index(fields=["centre", "ended_at"], name="case_centre_ended"),
         ]
+        # On PostgreSQL the requests also have a covering index (centre, received_at)
+        # INCLUDE (status) for a period's counts (migration 0015).
 
     def __str__(self) -> str:
         return self.code
