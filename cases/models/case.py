@@ -142,8 +142,6 @@ class Case(models.Model):
             # or ended since its start (reports.figures.cases.in_play, the dashboard).
             models.Index(fields=["centre", "ended_at"], name="case_centre_ended"),
         ]
-        # On PostgreSQL the requests also have a covering index (centre, received_at)
-        # INCLUDE (status) for a period's counts (migration 0015).
 
     def __str__(self) -> str:
         return self.code

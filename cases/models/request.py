@@ -164,6 +164,8 @@ class LegalAidRequest(models.Model):
             models.Index(fields=["centre", "identity_number"], name="request_centre_identity"),
             models.Index(fields=["centre", "name_key", "birth_year"], name="request_centre_person"),
         ]
+        # On PostgreSQL also (centre, received_at) INCLUDE (status), for a period's counts
+        # by state read from the index alone (migration cases/0015; SQLite has no INCLUDE).
 
     def __str__(self) -> str:
         return f"Yêu cầu #{self.pk} – {self.full_name}"
