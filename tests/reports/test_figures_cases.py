@@ -6,7 +6,15 @@ from datetime import date, datetime
 import pytest
 
 from cases.models import LegalField
-from cases.states import CaseStatus, Form, Outcome, RefusalGround, RequestStatus, Sex
+from cases.states import (
+    CaseStatus,
+    ChangeRequestStatus,
+    Form,
+    Outcome,
+    RefusalGround,
+    RequestStatus,
+    Sex,
+)
 from reports.figures import cases as F
 from tests.clock import VN
 
@@ -180,6 +188,34 @@ def test_limits_met_and_missed_are_judged_at_the_period_end(staff, professional_
     assert s.cell("written_advice", "late") == 1
     assert s.cell("written_advice", "overdue") == 1
     assert F.limits_records(q3, "written_advice", "overdue").count() == 1
+
+
+def test_each_cases_performer_change_answers_are_judged_with_its_own_requests(
+    staff, professional_office, q3
+):
+    # Điều 30 (change of performer): answered within 03 working days of the request.
+    # Each case's requests are read in one query for all the cases and filed by case.
+    def change(case, requested, answered=None):
+        case.change_requests.create(
+            requested_at=requested, reason="Đổi người", recorded_by=staff, answered_at=answered,
+            status=ChangeRequestStatus.ACCEPTED if answered else ChangeRequestStatus.PENDING,
+        )  # fmt: skip
+
+    monday = datetime(2026, 7, 6, 9, 0, tzinfo=VN)
+    in_time, late, waiting, none = (
+        make_case(staff, professional_office, accepted=date(2026, 7, 1), form=Form.LITIGATION)
+        for _ in range(4)
+    )
+    change(in_time, monday, datetime(2026, 7, 7, 10, 0, tzinfo=VN))
+    change(late, monday, datetime(2026, 7, 20, 10, 0, tzinfo=VN))
+    change(waiting, monday)
+    change(waiting, datetime(2026, 8, 3, 9, 0, tzinfo=VN), datetime(2026, 8, 4, 9, 0, tzinfo=VN))
+    s = F.limits_met(q3)
+    row = "change_performer_answer"
+    assert (s.cell(row, "done"), s.cell(row, "late"), s.cell(row, "overdue")) == (2, 1, 1)
+    assert set(F.limits_records(q3, row, "overdue")) == {waiting}
+    assert set(F.limits_records(q3, row, "late")) == {late}
+    assert none not in set(F.limits_records(q3, row, "done"))
 
 
 def _count_queries(django_assert_num_queries, build, scope, n):
