@@ -287,10 +287,17 @@ def rules_of(year: int) -> quota_rules.QuotaRules:
 
 def litigation_counts(centre_id: int, year: int, user_ids=None) -> dict[int, Fraction]:
     """Each officer's count of litigation cases accepted in `year` (not discontinued), a
-    shared case counted as a fraction (two queries)."""
-    cases = Case.objects.filter(
-        centre_id=centre_id, form=Form.LITIGATION, accepted_at__year=year
-    ).exclude(status=CaseStatus.DISCONTINUED)
+    shared case counted as a fraction (two queries). With `user_ids`, only the cases those
+    officers perform or share are read (an officer's own line on the home page reads
+    their cases, not the centre's year), each still with all its performers."""
+    cases = (
+        Case.objects.filter(centre_id=centre_id, form=Form.LITIGATION, accepted_at__year=year)
+        .exclude(status=CaseStatus.DISCONTINUED)
+        .order_by()  # counted, not listed: no sort of the year's cases
+    )
+    if user_ids is not None:
+        shared = CoPerformer.objects.filter(user_id__in=user_ids).values("case_id")
+        cases = cases.filter(Q(performer_id__in=user_ids) | Q(pk__in=shared))
     people: dict[int, list[int]] = {}
     for pk, performer_id in cases.filter(performer__isnull=False).values_list("pk", "performer_id"):
         people.setdefault(pk, []).append(performer_id)
@@ -364,7 +371,8 @@ def quota_rows(user, centre_id: int, year: int, *, only=None) -> list[QuotaRow]:
     lines = {}
     if decision is not None:
         lines = {line.user_id: line for line in decision.lines.all()}
-    counts = litigation_counts(centre_id, year, [p.user_id for p in officers])
+    # Everyone's counts from the centre's year at once; one officer's from their cases.
+    counts = litigation_counts(centre_id, year, None if only is None else [only.pk])
     tiers, year_rules = tiers_of(year), rules_of(year)
     rows = []
     for p in officers:

@@ -96,6 +96,24 @@ def test_a_shared_case_counts_half_for_each_officer(
     assert rows[officer.pk].behind
 
 
+def test_one_officers_count_reads_only_their_cases_and_keeps_the_shares(
+    director, staff, head, officers, professional_office
+):
+    officer, newer = officers["officer"], officers["newer"]
+    shared = assigned_case(staff, professional_office, officer, head, form=Form.LITIGATION)
+    assigned_case(staff, professional_office, officer, head, form=Form.LITIGATION, full_name="B")
+    services.add_co_performer(actor=head, case=shared, user=newer)
+    everyone = sa.litigation_counts(director.centre_id, 2026)
+    # the co-performer's share of a case performed by someone else
+    assert sa.litigation_counts(director.centre_id, 2026, [newer.pk]) == {newer.pk: Fraction(1, 2)}
+    assert sa.litigation_counts(director.centre_id, 2026, [officer.pk]) == {
+        officer.pk: everyone[officer.pk]
+    }
+    assert sa.litigation_counts(director.centre_id, 2026, [officers["late"].pk]) == {}
+    (mine,) = sa.quota_rows(newer, director.centre_id, 2026, only=newer)
+    assert mine.count == Fraction(1, 2)
+
+
 def test_the_performer_is_not_their_own_co_performer(staff, head, officers, professional_office):
     case = assigned_case(
         staff, professional_office, officers["officer"], head, form=Form.LITIGATION
