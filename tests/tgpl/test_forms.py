@@ -5,6 +5,7 @@ import pytest
 from django import forms
 from django.db.models.query import QuerySet
 from django.test import SimpleTestCase
+from django.utils.safestring import mark_safe
 
 from tgpl.forms import ModelSelect, PlainSelect
 from tgpl.models import Department
@@ -19,6 +20,21 @@ def test_a_plain_select_writes_what_djangos_select_writes(value):
     django = forms.Select(choices=CHOICES).render("field", value, attrs)
     SimpleTestCase().assertHTMLEqual(ours, django)
     assert "&lt;hôn nhân&gt;" in ours  # labels are escaped
+
+
+def test_a_plain_select_escapes_values_selects_once_and_keeps_safe_labels():
+    choices = [
+        ("", "—"),
+        ('a"&b', "A & B"),
+        ("x", mark_safe("<b>X</b>")),
+        ("x", "lần hai"),
+        (None, "Không"),
+    ]
+    for value in ('a"&b', "x", None, ""):
+        ours = PlainSelect(choices=choices).render("field", value, {"required": True})
+        theirs = forms.Select(choices=choices).render("field", value, {"required": True})
+        SimpleTestCase().assertHTMLEqual(ours, theirs)
+    assert PlainSelect(choices=choices).render("field", "x", {}).count("selected") == 1
 
 
 def test_a_plain_select_keeps_option_groups():
