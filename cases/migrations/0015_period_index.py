@@ -4,7 +4,7 @@ the first moment of a local day (tgpl.days), so these ranges can use them:
 - cases a period deals with (still open, or ended since its start): (centre, ended_at);
 - requests received in a period, counted by state from the index alone, without reading
   a row: (centre, received_at) INCLUDE (status), PostgreSQL only (SQLite has no INCLUDE;
-  its plain (centre, status, received_at) index serves there).
+  there the year's range is searched in the list's (centre, received_at) index).
 """
 
 from django.conf import settings
