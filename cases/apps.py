@@ -87,3 +87,10 @@ class CasesConfig(AppConfig):
         from .exports import register_exports  # issue 18.3: registers as background jobs
 
         register_exports()
+
+        # issue 18.5: the list filters' choices are kept in the cache (tgpl/catalogues.py)
+        from tgpl import catalogues
+
+        from .models import EligibilityCategory, LegalField, Performer
+
+        catalogues.watch([EligibilityCategory, LegalField, Performer])

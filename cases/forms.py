@@ -22,7 +22,7 @@ from cases.states import (
     Stage,
 )
 from tgpl import geography
-from tgpl.forms import FormMixin, ModelSelect, PlainSelect
+from tgpl.forms import FormMixin, ModelSelect, PlainSelect, remember_choices
 from tgpl.models import Agency, Centre, Department
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
@@ -327,8 +327,12 @@ class FilterForm(FormMixin, forms.Form):
     date_from = forms.DateField(label="Từ ngày", widget=DATE, required=False)
     date_to = forms.DateField(label="Đến ngày", widget=DATE, required=False)
 
-    def __init__(self, *args, centres, for_cases: bool, personal: bool = True, **kwargs):
-        """`personal=False` (roles.can_search_personal_data): no search by name, CCCD,
+    def __init__(
+        self, *args, centres, centres_key: str, for_cases: bool, personal: bool = True, **kwargs
+    ):
+        """`centres`: roles.visible_centres, named by `centres_key`
+        (roles.visible_centres_key) for the cache of the choices (tgpl/catalogues.py).
+        `personal=False` (roles.can_search_personal_data): no search by name, CCCD,
         phone or text and no filter by eligibility category (the selector drops them too)."""
         from tgpl.models import User
 
@@ -347,6 +351,15 @@ class FilterForm(FormMixin, forms.Form):
             self.fields[name].empty_label = "Tất cả"
         if not personal:
             del self.fields["q"], self.fields["category"]
+        remember_choices(
+            self,
+            {
+                "legal_field": "filters:legal_fields",
+                "category": "filters:categories",
+                "department": f"filters:departments:{centres_key}",
+                "performer": f"filters:performers:{centres_key}",
+            },
+        )
 
 
 class ImportForm(FormMixin, forms.Form):

@@ -95,6 +95,30 @@ def _media_in_a_temporary_folder(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache(settings):
+    """Every test starts with an empty cache in its own process's memory, even when
+    REDIS_URL is set (CI): what a test kept there (the catalogues of tgpl/catalogues.py,
+    a rate limit's count) never reaches another test, here or in another worker.
+
+    The catalogues are not kept (CATALOGUE_SECONDS=0): every page reads them, so a pinned
+    query count does not depend on what an earlier page of the test left in the cache.
+    tests/tgpl/test_catalogues.py and the list pages' pins keep them (`catalogues_kept`)."""
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}
+    }
+    settings.CATALOGUE_SECONDS = 0
+    cache.clear()
+
+
+@pytest.fixture
+def catalogues_kept(settings):
+    """The catalogues kept in the cache, as in production (tgpl/catalogues.py)."""
+    settings.CATALOGUE_SECONDS = 600
+
+
+@pytest.fixture(autouse=True)
 def _celery_eager():
     """Unit tests run tasks in-process even when REDIS_URL is set (CI)."""
     previous = celery_app.conf.task_always_eager

@@ -31,3 +31,12 @@ class TgplConfig(AppConfig):
 
         if admin.site.is_registered(TOTPDevice):
             admin.site.unregister(TOTPDevice)
+
+        # issue 18.5: what every page shows of the organisation is kept in the cache
+        from django.db.models.signals import post_migrate
+
+        from . import catalogues
+        from .models import Agency, Centre, Department, User
+
+        catalogues.watch([Agency, Centre, Department, User])
+        post_migrate.connect(catalogues.renew_after_migrate, dispatch_uid="tgpl.catalogues")

@@ -8,6 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from . import catalogues
 from .errors import BusinessRuleError
 
 
@@ -98,6 +99,28 @@ class ModelSelect(forms.ModelChoiceField):
 
     iterator = ListedChoiceIterator
     widget = PlainSelect
+
+
+def remember_choices(form: forms.BaseForm, keys: dict[str, str]) -> None:
+    """The choices of the form's ModelSelect fields named in `keys` (field name: the
+    catalogue's name in the cache, saying all the queryset depends on) from the cache of
+    catalogues (tgpl/catalogues.py), read from each queryset only when the cache lacks
+    them. Call it after the form has set the querysets and empty labels. The options
+    are kept, not the check: a chosen value is still looked up in the queryset."""
+    fields = {name: form.fields[name] for name in keys if name in form.fields}
+    found = catalogues.remembered(
+        {keys[name]: _choice_reader(field) for name, field in fields.items()}
+    )
+    for name, field in fields.items():
+        empty = [] if field.empty_label is None else [("", field.empty_label)]
+        field.choices = [*empty, *found[keys[name]]]
+
+
+def _choice_reader(field: forms.ModelChoiceField):
+    def read() -> list[tuple[object, str]]:
+        return [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
+
+    return read
 
 
 class FormMixin:

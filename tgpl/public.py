@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from . import catalogues
 from .models import Centre
 
 DEFAULT_CENTRE = "Trung tâm Trợ giúp pháp lý nhà nước"
@@ -38,9 +39,14 @@ def band_for(user) -> Band:
     the Sở and the software; the public pages (login, online intake) the software's name
     and the centre they belong to, never the host's name."""
     if user is not None and user.is_authenticated:
-        centre = user.centre
-        if centre is not None:
-            return Band(centre.parent_agency.name, centre.name)
+        if user.centre_id is not None:
+            key = f"band:{user.centre_id}"  # on every page: kept (tgpl/catalogues.py)
+            return catalogues.remembered({key: lambda: _centre_band(user.centre_id)})[key]
         return Band("Sở Tư pháp", settings.SITE_NAME)
     centre = public_centre()
     return Band(settings.SITE_NAME, centre.name if centre else DEFAULT_CENTRE)
+
+
+def _centre_band(centre_id: int) -> Band:
+    centre = Centre.objects.select_related("parent_agency").get(pk=centre_id)
+    return Band(centre.parent_agency.name, centre.name)

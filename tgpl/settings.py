@@ -271,17 +271,30 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Redis, cache, Celery -----------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
 # The broker: Redis in production; on one machine with nothing installed (`make run`) a
 # folder (kombu's filesystem transport, LOCAL_BROKER_DIR); with neither, tasks run
 # eagerly in-process (tests, manage.py shell).
 LOCAL_BROKER_DIR = env.str("LOCAL_BROKER_DIR", default="")
+# The cache is shared by every process that serves pages: Redis in production (the web
+# nodes); under `make run` a folder beside the broker's (its gunicorn has two workers);
+# in one process (tests, manage.py shell) its memory.
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+elif LOCAL_BROKER_DIR:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(Path(LOCAL_BROKER_DIR).parent / "cache"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a catalogue shown on every page (tgpl/catalogues.py: the filters' choices,
+# the page's band) is kept at most; a change made through the application renews it at
+# once. 0: kept nowhere, read on every page.
+CATALOGUE_SECONDS = env.int("CATALOGUE_SECONDS", default=600)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
 elif LOCAL_BROKER_DIR:

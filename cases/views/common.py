@@ -11,6 +11,7 @@ def filters_from(request, *, for_cases: bool):
     form = FilterForm(
         request.GET or None,
         centres=roles.visible_centres(request.user),
+        centres_key=roles.visible_centres_key(request.user),
         for_cases=for_cases,
         personal=roles.can_search_personal_data(request.user),
     )

@@ -142,5 +142,5 @@ def test_complaint_list_query_count_is_pinned(
             },
         )
     client = login(staff)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(reverse("cases:complaint_list")).status_code == 200

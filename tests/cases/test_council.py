@@ -166,7 +166,7 @@ def test_the_report_page_reads_the_figures_in_constant_queries(
             assert client.get(url).status_code == 200
 
 
-QUERIES_REPORT_PAGE = 8
+QUERIES_REPORT_PAGE = 7
 
 
 def test_the_sở_reviewer_reads_the_reports_and_their_figures(

@@ -227,5 +227,5 @@ def test_the_list_of_my_exports_has_a_fixed_query_count(
     for _ in range(size):
         start(staff)
     client = login(staff)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(reverse("exports:list")).status_code == 200

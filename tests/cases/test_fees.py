@@ -191,7 +191,7 @@ def test_payment_page_query_count_is_pinned(
         FeeSession.objects.create(case=lawyer_case, performer=lawyer, on=date(2026, 11, 2 + n),
                                   agency_name="Tòa án", confirmed_at=vn(2026, 11, 10), confirmed_by="Tòa án")  # fmt: skip
     c = login(director)
-    with django_assert_num_queries(12):  # and the lump sums of the month
+    with django_assert_num_queries(11):  # and the lump sums of the month
         assert (
             c.get(
                 reverse("cases:payment") + f"?performer={lawyer.pk}&year=2026&month=11"

@@ -66,5 +66,5 @@ def test_handover_page_query_count_is_pinned(
         svc.record_handover(actor=staff, agency=detention, item="leaflet", quantity=1,
                             handed_on=date(2026, 11, 18))  # fmt: skip
     client = login(staff)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(reverse("cases:handovers")).status_code == 200

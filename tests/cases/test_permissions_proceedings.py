@@ -148,7 +148,7 @@ def test_notice_list_query_count_is_pinned(login, staff, police, django_assert_n
     for n in range(rows):
         make_notice(staff, police, n)
     client = login(staff)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         assert client.get(reverse("cases:notice_list")).status_code == 200
 
 

@@ -88,13 +88,13 @@ def count(client, url):
 
 # (page, persona, pinned number of queries)
 PAGES = [
-    ("cases:appraisal_plans", "director", None, 7),
-    ("cases:appraisal_plan", "director", "plan", 12),
-    ("cases:appraisal_results", "director", None, 8),
+    ("cases:appraisal_plans", "director", None, 6),
+    ("cases:appraisal_plan", "director", "plan", 11),
+    ("cases:appraisal_results", "director", None, 7),
     ("cases:appraisal_results", "reviewer", None, 6),
-    ("cases:my_appraisals", "lawyer", None, 8),
-    ("cases:time_checks", "lawyer", None, 8),
-    ("cases:quotas", "director", None, 12),
+    ("cases:my_appraisals", "lawyer", None, 7),
+    ("cases:time_checks", "lawyer", None, 7),
+    ("cases:quotas", "director", None, 11),
 ]
 
 

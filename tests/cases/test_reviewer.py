@@ -285,4 +285,4 @@ def test_statistics_page_query_count_does_not_grow_with_rows(login, request, sta
     # session, user, roles, the two grouped counts (no session write within a minute),
     # and the names of the centres and legal fields the requests' table shows (the cases'
     # table has no row to name); the director's page header adds the centre and its Sở
-    assert small == {"reviewer": 7, "director": 9}[persona]
+    assert small == {"reviewer": 7, "director": 8}[persona]

@@ -171,7 +171,7 @@ def test_roster_list_query_count_is_pinned(login, director, rows, django_assert_
         agency = AgencyFactory(kind=Agency.Kind.COURT, name=f"Tòa án số {n}")
         svc.create_roster(actor=director, agency=agency, year=2026, month=11)
     client = login(director)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(reverse("cases:roster_list")).status_code == 200
     assert DutyRoster.objects.count() == rows
 

@@ -169,7 +169,7 @@ def test_register_needs_login(client):
 # session, user, roles; count, rows (with centre, issuer and content type), years;
 # the plans of the page the viewer may open (one query per kind of object linked);
 # the page shell's centre and Sở; no session write within a minute of the last.
-REGISTER_QUERIES = 9
+REGISTER_QUERIES = 8
 
 
 def test_register_query_count_does_not_grow_with_rows(

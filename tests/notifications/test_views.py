@@ -121,7 +121,7 @@ def test_notification_list_query_count_does_not_grow(client, staff, django_asser
     assert len(response.context["page"].object_list) == 30
 
 
-LIST_QUERIES = 8
+LIST_QUERIES = 7
 
 
 def test_the_feed_link_shown_is_built_from_site_url_not_the_request_host(client, staff, settings):

@@ -184,5 +184,5 @@ def test_the_budget_page_query_count_is_pinned(
     for x in lines:
         pay(director, x, 500_000)
     c = login(director)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         assert c.get(reverse("plans:budget", args=[plan.pk])).status_code == 200

@@ -329,9 +329,9 @@ def test_the_estimate_page_and_the_report_page_do_not_grow_with_cases(
     bulk_cases(staff, professional_office, size, date(2026, 3, 1))
     client.force_login(staff)
     page = reverse("reports:estimate", args=[six_month.pk, "b24"])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(page).status_code == 200
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         assert client.get(reverse("reports:detail", args=[six_month.pk])).status_code == 200
 
 

@@ -169,7 +169,7 @@ def test_report_page_queries_do_not_grow_with_cases(
 ):
     bulk_cases(staff, professional_office, size, date(2026, 7, 1))
     client.force_login(director)
-    with django_assert_num_queries(29):
+    with django_assert_num_queries(28):
         assert client.get(reverse("reports:detail", args=[report.pk])).status_code == 200
 
 
@@ -197,6 +197,6 @@ def test_report_list_queries_do_not_grow_with_reports(
                               title=f"Năm {year}", prepared_by=staff,
                               created_at="2026-01-01T00:00:00+07:00")  # fmt: skip
     client.force_login(staff)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(reverse("reports:index"))
     assert len(response.context["reports"]) == size

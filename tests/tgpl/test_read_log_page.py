@@ -134,7 +134,7 @@ def test_read_log_page_query_count_does_not_grow_with_rows(login, director, staf
     assert count() == small
     # session, user, roles, centre and Sở of the header, the readers of the filter,
     # the page's count and rows
-    assert small == 8
+    assert small == 7
 
 
 # --- the admin ------------------------------------------------------------------------------

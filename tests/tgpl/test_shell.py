@@ -93,10 +93,10 @@ def test_organisation_page_query_count_does_not_grow(
     client.force_login(staff)
     add(2)
     # 7, and two for the Ban Giám đốc: the centres and their leaders (issue 12.7)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(reverse("organisation"))
     add(20)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         client.get(reverse("organisation"))
 
 

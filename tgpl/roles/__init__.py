@@ -235,6 +235,17 @@ def can_see_personal_data(user) -> bool:
 # --- scoping ----------------------------------------------------------------------
 
 
+def _centre_reach(user) -> tuple[bool, int | None, int | None] | None:
+    """(all centres, own centre id, Sở id whose centres) the user may see; None: none."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return (True, None, None)
+    centre = user.centre_id if user.centre_id and has_role(user, *CENTRE_ROLES) else None
+    agency = user.agency_id if user.agency_id and is_doj_reviewer(user) else None
+    return (False, centre, agency)
+
+
 def visible_centres(user):
     """The centres whose records the user may see.
 
@@ -243,18 +254,26 @@ def visible_centres(user):
     """
     from tgpl.models import Centre
 
-    if user is None or not user.is_authenticated or not user.is_active:
+    reach = _centre_reach(user)
+    if reach is None:
         return Centre.objects.none()
-    if user.is_superuser:
+    every, centre, agency = reach
+    if every:
         return Centre.objects.all()
-    ids: set[int] = set()
-    if user.centre_id and has_role(user, *CENTRE_ROLES):
-        ids.add(user.centre_id)
-    if user.agency_id and is_doj_reviewer(user):
-        return Centre.objects.filter(
-            models.Q(pk__in=ids) | models.Q(parent_agency_id=user.agency_id)
-        )
+    ids = {centre} if centre else set()
+    if agency:
+        return Centre.objects.filter(models.Q(pk__in=ids) | models.Q(parent_agency_id=agency))
     return Centre.objects.filter(pk__in=ids)
+
+
+def visible_centres_key(user) -> str:
+    """A name for what visible_centres(user) holds, read from the user alone: what is
+    kept for those centres (tgpl/catalogues.py) is found without reading them."""
+    reach = _centre_reach(user)
+    if reach is None:
+        return "none"
+    every, centre, agency = reach
+    return "all" if every else f"c{centre or ''}a{agency or ''}"
 
 
 def scope_to_centres(queryset, user, field: str = "centre"):
