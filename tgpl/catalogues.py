@@ -32,8 +32,9 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from . import kernel
 
 T = TypeVar("T")
 
@@ -101,7 +102,7 @@ def _changed(sender, **kwargs) -> None:
     if fields and set(fields) <= _UNSEEN_FIELDS:
         return
     renew()  # this transaction's own pages (and a test's) see the change at once
-    transaction.on_commit(renew, using=kwargs.get("using"))
+    kernel.after_commit(renew, using=kwargs.get("using"))
 
 
 def watch(models: Iterable[type]) -> None:

@@ -56,6 +56,14 @@ def subscribers(topic: str) -> list[Handler]:
     return list(_subscribers.get(topic, ()))
 
 
+def after_commit(effect: Callable[[], None], *, using: str | None = None) -> None:
+    """An effect that stays inside the application and must follow the data, run once the
+    transaction commits (at once outside one): a cache renewed (tgpl/catalogues.py).
+    Nothing leaves the process, so it needs no outbox row; anything that does leave (an
+    e-mail, a notification, a task) goes through `emit`."""
+    transaction.on_commit(effect, using=using)
+
+
 def emit(topic: str, *, actor=None, **payload: Any) -> OutboxMessage:
     """Record a side effect of the current change; it runs only if the change commits."""
     message = OutboxMessage.objects.create(
