@@ -69,9 +69,15 @@ class EntryForm(FormMixin, forms.Form):
     )
     over_spend = forms.BooleanField(label="Giám đốc cho chi vượt dự toán", required=False)
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, lines: list[BudgetLine] | None = None, **kwargs):
+        """`lines`, the plan's lines read once, gives the options without a query: the
+        sources page shows this form on every pending row. A chosen line is still looked
+        up among the plan's lines."""
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = plan.budget_lines.all()
+        field = self.fields["line"]
+        field.queryset = plan.budget_lines.all()
+        if lines is not None:
+            field.choices = [("", field.empty_label), *((x.pk, str(x)) for x in lines)]
         self.fields["settles"].queryset = BudgetEntry.objects.filter(
             line__plan=plan, kind=BudgetEntry.Kind.COMMITMENT
         )
@@ -82,6 +88,12 @@ class FromSourceForm(FormMixin, forms.Form):
     line = forms.ModelChoiceField(label="Dòng kinh phí", queryset=BudgetLine.objects.none())
     over_spend = forms.BooleanField(label="Giám đốc cho chi vượt dự toán", required=False)
 
-    def __init__(self, *args, plan: Plan, **kwargs):
+    def __init__(self, *args, plan: Plan, lines: list[BudgetLine] | None = None, **kwargs):
+        """`lines`, the plan's lines read once, gives the options without a query: the
+        sources page shows this form on every pending row. A chosen line is still looked
+        up among the plan's lines."""
         super().__init__(*args, **kwargs)
-        self.fields["line"].queryset = plan.budget_lines.all()
+        field = self.fields["line"]
+        field.queryset = plan.budget_lines.all()
+        if lines is not None:
+            field.choices = [("", field.empty_label), *((x.pk, str(x)) for x in lines)]

@@ -66,8 +66,8 @@ def budget_sources(request, pk: int):
     lines = list(plan.budget_lines.all())
     pending = pending_spending(request.user, plan, lines)
     rows = [
-        (p, FromSourceForm(plan=plan, initial={"reference": p.spending.reference,
-                                               "line": p.suggested_line_id}))
+        (p, FromSourceForm(plan=plan, lines=lines, initial={
+            "reference": p.spending.reference, "line": p.suggested_line_id}))
         for p in pending
     ]  # fmt: skip
     return render(

@@ -186,3 +186,23 @@ def test_the_budget_page_query_count_is_pinned(
     c = login(director)
     with django_assert_num_queries(14):
         assert c.get(reverse("plans:budget", args=[plan.pk])).status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_the_budget_sources_page_query_count_is_pinned(
+    login, plan, director, centre, size, django_assert_num_queries
+):
+    """Each pending row offers the plan's lines: read once for the page, not per row."""
+    for n in range(3):
+        line(plan, director, f"Dòng {n}", 10_000_000, BudgetLine.Kind.OUTREACH)
+    for n in range(size):
+        BroadcastContract.objects.create(centre=centre, number=f"{n + 1}/2026/HĐ", partner_name="Đài PT-TH tỉnh",
+                                         start=date(2026, 3, 1), end=date(2026, 12, 31), amount_vnd=1_000_000)  # fmt: skip
+    c = login(director)
+    with django_assert_num_queries(12):
+        page = c.get(reverse("plans:budget_sources", args=[plan.pk])).content.decode()
+    assert page.count('name="line"') == size
+    assert page.count(">Dòng 2</option>") == size
+    # an outreach cost suggests the plan's first outreach line
+    first = plan.budget_lines.get(label="Dòng 0").pk
+    assert page.count(f'<option value="{first}" selected>Dòng 0</option>') == size
