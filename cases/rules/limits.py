@@ -196,7 +196,9 @@ def case_limits(facts: CaseFacts, calendar: WorkCalendar, now: datetime) -> list
     if facts.form == ADVICE:
         add(advice_rule(facts.advice_days), facts.accepted_at, facts.ended_at)
     for requested, answered in facts.change_requests:
-        add(RULES["change_performer_answer"], requested, answered)
+        # a request still unanswered when the case ended has nothing left to change: its
+        # clock stops at the end, met or late, instead of running overdue for ever
+        add(RULES["change_performer_answer"], requested, answered or facts.ended_at)
     if facts.ended_at is not None:
         add(RULES["file_hand_in"], facts.ended_at, facts.file_handed_in_at)
     return out

@@ -151,6 +151,27 @@ def test_case_limits_show_what_is_running_and_what_was_met():
     assert states == {"appoint_litigation": "done", "change_performer_answer": "overdue"}
 
 
+@pytest.mark.parametrize(
+    ("ended", "state", "why"),
+    [
+        (None, "overdue", "03 ngày làm việc từ 10/11 đã qua, chưa trả lời"),
+        (at(2026, 11, 12, 9), "done", "vụ việc kết thúc trong hạn trả lời"),
+        (at(2026, 11, 20, 9), "late", "vụ việc kết thúc sau hạn trả lời"),
+    ],
+)
+def test_an_unanswered_change_request_stops_at_the_end_of_the_case(ended, state, why):
+    facts = limits.CaseFacts(
+        form="litigation",
+        accepted_at=at(2026, 11, 2, 9),
+        appointed_at=at(2026, 11, 3, 9),
+        change_requests=((at(2026, 11, 10, 9), None),),
+        ended_at=ended,
+    )
+    running = {r.rule.key: r for r in limits.case_limits(facts, CAL, now=at(2026, 11, 30, 9))}
+    assert running["change_performer_answer"].state == state, why
+    assert running["change_performer_answer"].is_open is (ended is None)
+
+
 def test_case_limits_after_end_ask_for_the_file():
     facts = limits.CaseFacts(
         form="advice", accepted_at=at(2026, 11, 2, 9), ended_at=at(2026, 11, 20, 9)
