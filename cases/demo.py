@@ -163,8 +163,12 @@ class _Seeder:
             proofs=[self.docs[p] for p in proofs],
         )
 
-    def approver(self, dept) -> User:
-        return dept.head or self.director
+    def approver(self, dept, performer: User | None = None) -> User:
+        """Who decides (roles.can_approve_assignment): the department's head, the director
+        when there is none or the head is the one appointed, a deputy for the director."""
+        if dept.head is not None and dept.head != performer:
+            return dept.head
+        return self.director if performer != self.director else self.users["phogiamdoc"]
 
     def check_conflicts(self, case, performer, at) -> None:
         """The conflict-of-interest check before assignment (issue 17.5), decided as the
@@ -229,7 +233,7 @@ class _Seeder:
                                                  at=self.at(start, 0.1))  # fmt: skip
         if rng.random() < 0.08:
             return  # waiting in the head's inbox
-        approver = self.approver(dept)
+        approver = self.approver(dept, performer)
         if rng.random() < 0.05:
             services.return_assignment(actor=approver, assignment=assignment, note="Người này đang quá tải",
                                        at=self.at(start, 0.3))  # fmt: skip

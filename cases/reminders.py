@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from tgpl import roles
 from tgpl.calendar import work_calendar
 from tgpl.models import ReminderSettings
 from tgpl.notifications.deadlines import Deadline
@@ -154,6 +155,12 @@ def case_deadlines(
     ).select_related("case__department", "performer")
     for proposal in proposals.order_by("pk").iterator(BATCH):
         head = _head(proposal.case.department)
+        # the head's own appointment waits for the leadership (roles.approvers_of)
+        deciders = (
+            (head,)
+            if head != proposal.performer_id
+            else tuple(u.pk for u in roles.approvers_of(proposal.case, proposal.performer_id))
+        )
         proposed_on = timezone.localtime(proposal.proposed_at).date()
         due_day = calendar.add_workdays(proposed_on, wait)
         yield Deadline(
@@ -162,8 +169,8 @@ def case_deadlines(
             label="Đề xuất cử người thực hiện đang chờ Trưởng phòng duyệt",
             title=f"Đề xuất cử {proposal.performer} — vụ việc {proposal.case.code}",
             due_at=timezone.make_aware(datetime.datetime.combine(due_day, datetime.time(23, 59))),
-            owners=(head,),
-            escalate_to=(head,),
+            owners=deciders,
+            escalate_to=deciders,
             url=reverse("cases:inbox"),
             next_step="Duyệt hoặc trả lại đề xuất trong hộp chờ duyệt.",
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -222,15 +222,18 @@ def request_list_rows(user, f: Filters):
 
 
 def approval_inbox(user):
-    """Proposals waiting for this user's decision, oldest first."""
+    """Proposals waiting for this user's decision, oldest first: the rule of
+    roles.can_decide_assignment as a filter."""
     cases = Case.objects.visible_to(user)
     qs = Assignment.objects.filter(status=AssignmentStatus.PROPOSED, case__in=cases)
-    if not roles.is_leadership(user):
-        qs = qs.filter(case__department__head=user)
-    else:
-        qs = qs.filter(Q(case__department__head=user) | Q(case__department__head__isnull=True))
+    mine = Q(case__department__head=user)
+    if roles.is_leadership(user):  # no head, or the head is the one appointed
+        mine |= Q(case__department__head__isnull=True)
+        mine |= Q(performer_id=F("case__department__head_id"))
     return (
-        qs.exclude(proposed_by=user)
+        qs.filter(mine)
+        .exclude(proposed_by=user)
+        .exclude(performer=user)
         .select_related("case", "case__request", "case__department", "performer", "proposed_by")
         .order_by("proposed_at", "pk")
     )

@@ -134,18 +134,31 @@ def _lock_pending(assignment: Assignment) -> tuple[Assignment, Case]:
     return locked, _lock_case(locked.case)
 
 
+def _require_decider(actor, assignment: Assignment, case: Case, verb: str) -> None:
+    """The proposal's decider (roles.can_approve_assignment): never the one who proposed
+    it, never the person it appoints; a head's own appointment goes to the leadership."""
+    if assignment.proposed_by_id == actor.pk:
+        raise BusinessRuleError(f"Người đề xuất không được tự {verb} đề xuất của mình.")
+    if assignment.performer_id == actor.pk:
+        raise BusinessRuleError(
+            "Không ai tự quyết định việc cử chính mình: đề xuất cử Trưởng phòng làm người "
+            "thực hiện do Giám đốc hoặc Phó Giám đốc quyết định."
+        )
+    require(
+        roles.can_approve_assignment(actor, case, assignment.performer_id),
+        f"Chỉ Trưởng phòng, Trưởng Chi nhánh thụ lý vụ việc (Ban Giám đốc khi đề xuất cử "
+        f"chính Trưởng phòng) được {verb} đề xuất này.",
+    )
+
+
 @transaction.atomic
 def approve_assignment(
     *, actor, assignment: Assignment, note: str = "", at: datetime | None = None
 ) -> Assignment:
-    """The head of the owning department approves; never the proposer."""
+    """The head of the owning department approves (the leadership when the head is the
+    one appointed); never the proposer."""
     assignment, case = _lock_pending(assignment)
-    require(
-        roles.can_approve_assignment(actor, case),
-        "Chỉ Trưởng phòng, Trưởng Chi nhánh thụ lý vụ việc được duyệt đề xuất này.",
-    )
-    if assignment.proposed_by_id == actor.pk:
-        raise BusinessRuleError("Người đề xuất không được tự duyệt đề xuất của mình.")
+    _require_decider(actor, assignment, case, "duyệt")
     replacing = assignment.kind == Assignment.Kind.REPLACE
     action = "approve_replacement" if replacing else "approve_assignment"
     new_status = check_transition(CASE_TRANSITIONS, action, case.status)
@@ -189,12 +202,7 @@ def return_assignment(
 ) -> Assignment:
     """The head returns the proposal with a reason; staff propose again."""
     assignment, case = _lock_pending(assignment)
-    require(
-        roles.can_approve_assignment(actor, case),
-        "Chỉ Trưởng phòng, Trưởng Chi nhánh thụ lý vụ việc được trả lại đề xuất này.",
-    )
-    if assignment.proposed_by_id == actor.pk:
-        raise BusinessRuleError("Người đề xuất không được tự quyết định đề xuất của mình.")
+    _require_decider(actor, assignment, case, "trả lại")
     note = require_text(note, "Ghi lý do trả lại đề xuất.", "note")
     replacing = assignment.kind == Assignment.Kind.REPLACE
     action = "return_replacement" if replacing else "return_assignment"

@@ -66,7 +66,6 @@ def _permissions(user, case) -> dict:
     return {
         "propose": roles.can_propose_assignment(user, case)
         and bool({"propose_assignment", "propose_replacement"} & state),
-        "approve": roles.can_approve_assignment(user, case),
         "work": work,
         "start": work and "start" in state,
         "log": work and "log_work" in state,
@@ -125,6 +124,7 @@ def _detail(request, case, bound=None, status=200):
         return _overview(request, case)
     log_read(request, case, ReadKind.VIEW, record=case.request)
     assignments = selectors.case_assignments(case)
+    pending = next((a for a in assignments if a.status == AssignmentStatus.PROPOSED), None)
     changes = list(case.change_requests.select_related("recorded_by", "answered_by"))
     return render(
         request,
@@ -137,9 +137,9 @@ def _detail(request, case, bound=None, status=200):
             "personal": roles.can_see_personal_data(request.user),
             "limits": selectors.case_limits(case),
             "assignments": assignments,
-            "pending": next(
-                (a for a in assignments if a.status == AssignmentStatus.PROPOSED), None
-            ),
+            "pending": pending,
+            "may_decide": pending is not None
+            and roles.can_decide_assignment(request.user, pending),
             "changes": changes,
             "documents": documents_of(request.user, case),
             "log_entries": case.log_entries.select_related("created_by"),
@@ -268,7 +268,9 @@ def decide_assignment(request, pk: int, decision: str):
     """Approve or return a proposal (inline from the inbox or the case page)."""
     if decision not in ("approve", "return"):
         raise Http404
-    assignment = selectors.get_assignment_for(request.user, pk, can=roles.can_approve_assignment)
+    assignment = selectors.get_assignment_for(request.user, pk)
+    if not roles.can_decide_assignment(request.user, assignment):
+        raise PermissionDenied
     form = DecisionForm(request.POST)
     decide = services.approve_assignment if decision == "approve" else services.return_assignment
     done = "Đã duyệt đề xuất." if decision == "approve" else "Đã trả lại đề xuất."

@@ -84,6 +84,20 @@ def test_proposal_waiting_more_than_a_working_day_reminds_the_head(
     assert [(r.kind, r.recipient) for r in waiting] == [("due", head)]
 
 
+def test_the_heads_own_appointment_waiting_reminds_the_director(
+    staff, professional_office, head, director
+):
+    from cases.models import Performer
+    from tests.cases.factories import make_performer
+
+    make_performer(head, Performer.Kind.LEGAL_AID_OFFICER)
+    case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
+    propose_checked(actor=staff, case=case, performer=head, at=MONDAY)
+    scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
+    waiting = reminders("approval_wait")
+    assert [(r.kind, r.recipient) for r in waiting] == [("due", director)]
+
+
 def test_met_limits_are_not_reminded(staff, professional_office, head, officer):
     from cases.models import Performer
     from tests.cases.factories import make_performer

@@ -5,11 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cases import services
+from cases import selectors, services
 from cases.models import Assignment
 from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form
 from tests.cases.factories import propose_checked
+from tgpl import roles
 from tgpl.errors import BusinessRuleError
+from tgpl.models import Notification
 
 from .factories import accepted_case, assigned_case, in_progress_case
 
@@ -40,6 +42,37 @@ def test_the_proposer_never_approves_their_own_proposal(head, officer, case):
     assignment = propose_checked(actor=head, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="không được tự duyệt"):
         services.approve_assignment(actor=head, assignment=assignment)
+
+
+def test_a_head_appointed_herself_is_decided_by_the_leadership(
+    staff, head, director, officer, case, django_capture_on_commit_callbacks
+):
+    """No one decides her own appointment: the proposal leaves the head's inbox for the
+    director's, who is told of it and may approve; the head may neither approve nor
+    return it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assignment = propose_checked(actor=staff, case=case, performer=head, reason="Vụ phức tạp")
+    assert roles.approvers_of(case, head.pk) == [director]
+    assert roles.approvers_of(case, officer.pk) == [head]
+    assert list(selectors.approval_inbox(head)) == []
+    assert list(selectors.approval_inbox(director)) == [assignment]
+    waiting = Notification.objects.filter(title__startswith="Đề xuất cử người chờ duyệt")
+    assert list(waiting.values_list("recipient", flat=True)) == [director.pk]
+    for decide, note in ((services.approve_assignment, ""), (services.return_assignment, "x")):
+        with pytest.raises(BusinessRuleError, match="tự quyết định việc cử chính mình"):
+            decide(actor=head, assignment=assignment, note=note)
+    services.approve_assignment(actor=director, assignment=assignment)
+    case.refresh_from_db()
+    assert (case.status, case.performer) == (CaseStatus.ASSIGNED, head)
+    assert Assignment.objects.get(pk=assignment.pk).decided_by == director
+
+
+def test_the_head_still_decides_the_appointment_of_others(staff, head, director, officer, case):
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
+    assert list(selectors.approval_inbox(head)) == [assignment]
+    assert list(selectors.approval_inbox(director)) == []
+    with pytest.raises(BusinessRuleError, match="Chỉ Trưởng phòng"):
+        services.approve_assignment(actor=director, assignment=assignment)
 
 
 def test_head_of_other_department_cannot_approve(staff, admin_head, officer, case):

@@ -138,6 +138,21 @@ def test_head_approves_from_the_inbox_oldest_first(
     assert first.status == CaseStatus.ASSIGNED
 
 
+def test_the_heads_own_appointment_is_decided_on_the_directors_page(
+    login, staff, head, director, professional_office, performers
+):
+    case = accepted_case(staff, professional_office)
+    assignment = propose_checked(actor=staff, case=case, performer=head)
+    url = reverse("cases:case_detail", args=[case.pk])
+    decide = reverse("cases:decide_assignment", args=[assignment.pk, "approve"])
+    assert decide not in login(head).get(url).content.decode()
+    assert login(head).post(decide).status_code == 403
+    assert decide in login(director).get(url).content.decode()
+    assert login(director).post(decide).status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.performer) == (CaseStatus.ASSIGNED, head)
+
+
 def test_second_head_is_told_the_proposal_was_decided(
     login, staff, head, officer, professional_office, performers
 ):

@@ -360,14 +360,24 @@ def can_propose_assignment(user, case) -> bool:
     return can_handle_request(user, case)
 
 
-def can_approve_assignment(user, case) -> bool:
-    """The head of the department that owns the case; leadership when it has no head."""
-    if not _same_centre(user, case):
+def can_approve_assignment(user, case, performer_id: int | None = None) -> bool:
+    """Who decides a proposal for this case that appoints `performer_id`: the head of the
+    department that owns the case; the leadership when it has no head, or when the
+    proposal appoints the head herself. No one decides her own appointment."""
+    if not _same_centre(user, case) or user.pk == performer_id:
         return False
     department = case.department
+    head_id = department.head_id if department is not None else None
     if heads_department(user, department):
         return True
-    return is_leadership(user) and (department is None or department.head_id is None)
+    return is_leadership(user) and (head_id is None or head_id == performer_id)
+
+
+def can_decide_assignment(user, assignment) -> bool:
+    """can_approve_assignment for this proposal, never by the one who proposed it."""
+    return user.pk != assignment.proposed_by_id and can_approve_assignment(
+        user, assignment.case, assignment.performer_id
+    )
 
 
 def leaders_of(centre_id: int):
@@ -381,14 +391,20 @@ def leaders_of(centre_id: int):
     )
 
 
-def approvers_of(case) -> list:
-    """Who decides a proposal for this case (the same rule as can_approve_assignment):
-    the owning department's head, or the leadership when the department has no head."""
+def approvers_of(case, performer_id: int | None = None) -> list:
+    """Who decides a proposal for this case (the rule of can_approve_assignment): the
+    owning department's head, or the leadership when the department has no head or the
+    proposal appoints the head herself."""
     department = case.department
     head = department.head if department is not None and department.head_id else None
-    if head is not None and head.is_active and heads_department(head, department):
+    if (
+        head is not None
+        and head.pk != performer_id
+        and head.is_active
+        and heads_department(head, department)
+    ):
         return [head]
-    return list(leaders_of(case.centre_id))
+    return [u for u in leaders_of(case.centre_id) if u.pk != performer_id]
 
 
 def can_work_case(user, case) -> bool:
