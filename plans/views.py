@@ -20,6 +20,7 @@ from tgpl.targets import records_for
 from . import selectors, services
 from .forms import BoardFilterForm, ClosingForm, ItemForm, PlanForm, ProgressForm
 from .models import Milestone, Plan, PlanItem, ProgressUpdate
+from .rules.years import BLANK_CITATION
 from .services.tasks import can_update
 from .states import PLAN_TRANSITIONS
 
@@ -244,6 +245,12 @@ def plan_copy(request, pk):
         lambda: services.copy_plan_to_next_year(plan=plan, actor=request.user),
         success=f"Đã tạo dự thảo kế hoạch năm {plan.year + 1} từ kế hoạch này.",
     )
+    if outcome and BLANK_CITATION in outcome.value.legal_bases + outcome.value.budget_section:
+        messages.warning(
+            request,
+            f"Các văn bản hằng năm trong phần căn cứ, kinh phí đã để trống số và ngày: "
+            f"điền văn bản của năm {plan.year + 1} trước khi trình duyệt.",
+        )
     return redirect("plans:detail", pk=outcome.value.pk if outcome else plan.pk)
 
 

@@ -7,9 +7,16 @@ are facts that a copy must not touch:
 - the year inside a document's number: "Nghị định 144/2017/NĐ-CP", "Luật số
   11/2017/QH14", "Thông tư 12/2018/TT-BTP";
 - a period of several years: "giai đoạn 2021 - 2025", "2021–2030";
-- in the bases, the date of a cited document ("Kế hoạch số 29/KH-TGPL ngày 13/01/2025",
-  "ngày 08 tháng 01 năm 2026"): that document was signed that day; the drafter
-  replaces it by the new year's document, the copy does not invent a date for it.
+- in the bases, the date of a cited document ("Kế hoạch số 04/KH-STP ngày 08 tháng 01
+  năm 2026 của Sở Tư pháp"): that document was signed that day.
+
+A cited document of the bases that is about the plan's year ("Kế hoạch số 29/KH-TGPL
+ngày 13/01/2026 về triển khai công tác trợ giúp pháp lý năm 2026") is a yearly one: the
+new plan carries out next year's edition, whose number and date are not known yet. The
+copy moves the year it is about and leaves its number and date blank for the drafter
+("Kế hoạch số …/KH-TGPL ngày …/…/… về triển khai công tác trợ giúp pháp lý năm 2027"),
+instead of citing last year's document for next year's work. A document whose number
+holds its year (Luật số 11/2017/QH14, Nghị định 144/2017/NĐ-CP) is never yearly.
 
 Task texts are the plan's own schedule: their dates move ("trước ngày 15/3/2026" ->
 "15/3/2027", "Quý I/2026" -> "Quý I/2027").
@@ -34,6 +41,14 @@ DATE_YEAR = re.compile(
 )
 # "Quý I/2026", "Tháng 01/2026", "tháng 3/2026": a period of the plan, not a date
 PERIOD_YEAR = re.compile(r"((?:quý|tháng)\s+[IVX\d]{1,4}\s*/\s*)(\d{4})(?![\d/])", re.IGNORECASE)
+# a cited document "số 29/KH-TGPL ngày 13/01/2026" whose number holds no year
+CITED = re.compile(
+    r"(số\s+)\d+(/(?!\d{4}/)[^\W\d_][\w.\-–]*)(\s+ngày\s+)"
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}(?![\d/])|(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}(?!\d)))",
+    re.IGNORECASE,
+)
+BLANK_CITATION = "số …/"  # what a blanked citation starts with
+CLAUSE_END = re.compile(r"[,;\n]|\.\s")
 RESULT_WORDS = re.compile(r"kết quả|tổng kết|sơ kết|báo cáo|đánh giá", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.;:!?\n]")
 
@@ -65,6 +80,8 @@ def shift_plan_years(text: str, old: int, *, basis: bool = False) -> str:
         year = int(match.group(2))
         return hold(f"{match.group(1)}{new}" if year == old else match.group(0))
 
+    if basis:
+        text = CITED.sub(lambda match: _yearly_blank(match, old), text)
     text = RANGE.sub(lambda match: hold(match.group(0)), text)
     # The period form first: "Tháng 01/2026" is read as a month of the plan, not a date.
     text = PERIOD_YEAR.sub(period_year, text)
@@ -89,3 +106,20 @@ def _after_result_word(text: str, position: int) -> bool:
     ends = [m.end() for m in SENTENCE_END.finditer(text, 0, position)]
     start = ends[-1] if ends else 0
     return RESULT_WORDS.search(text, start, position) is not None
+
+
+def _yearly_blank(match: re.Match, old: int) -> str:
+    """The citation with its number and date left blank when the rest of its clause says
+    it is about the year `old` (a yearly document: next year's edition is another one)."""
+    text, end = match.string, match.end()
+    stop = CLAUSE_END.search(text, end)
+    clause = text[end : stop.start() if stop else len(text)]
+    dates = [m.span() for m in DATE_YEAR.finditer(clause)]
+    about = any(
+        not any(a <= m.start() < b for a, b in dates)
+        for m in re.finditer(rf"năm\s+{old}(?!\d)", clause, re.IGNORECASE)
+    )
+    if not about:
+        return match.group(0)
+    date = "… tháng … năm …" if match.group(4) else "…/…/…"
+    return f"{match.group(1)}…{match.group(2)}{match.group(3)}{date}"

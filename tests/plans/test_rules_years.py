@@ -34,9 +34,23 @@ TABLE = [
         "Thực hiện Kế hoạch số 29/KH-TGPL ngày 13/01/2026 về triển khai công tác trợ giúp "
         "pháp lý năm 2026",
         True,
-        "Thực hiện Kế hoạch số 29/KH-TGPL ngày 13/01/2026 về triển khai công tác trợ giúp "
+        "Thực hiện Kế hoạch số …/KH-TGPL ngày …/…/… về triển khai công tác trợ giúp "
         "pháp lý năm 2027",
-        "a cited document keeps its date; the year it is about moves",
+        "a yearly document: next year's edition is cited, its number and date left blank",
+    ),
+    (
+        "Kế hoạch số 08/KH-STP ngày 12 tháng 01 năm 2026 của Sở Tư pháp về triển khai công "
+        "tác trợ giúp pháp lý năm 2026; Kế hoạch số 04/KH-STP ngày 08/01/2026 về chuyển đổi số",
+        True,
+        "Kế hoạch số …/KH-STP ngày … tháng … năm … của Sở Tư pháp về triển khai công "
+        "tác trợ giúp pháp lý năm 2027; Kế hoạch số 04/KH-STP ngày 08/01/2026 về chuyển đổi số",
+        "each citation judged in its own clause: the one not about the year stays",
+    ),
+    (
+        "Nghị quyết số 12/2026/NQ-HĐND ngày 10/7/2026 về hỗ trợ năm 2026",
+        True,
+        "Nghị quyết số 12/2026/NQ-HĐND ngày 10/7/2026 về hỗ trợ năm 2027",
+        "a number holding its year is a document of its own, never blanked",
     ),
     (
         "Kế hoạch số 04/KH-STP ngày 08 tháng 01 năm 2026 của Sở Tư pháp",
@@ -95,8 +109,8 @@ TABLE = [
     (
         "Quyết định số 297/QĐ-STP ngày 22/12/2025 giao dự toán ngân sách năm 2026",
         True,
-        "Quyết định số 297/QĐ-STP ngày 22/12/2025 giao dự toán ngân sách năm 2027",
-        "the budget decision keeps its date, the budget year moves",
+        "Quyết định số …/QĐ-STP ngày …/…/… giao dự toán ngân sách năm 2027",
+        "next year's budget decision is another decision: its number and date left blank",
     ),
     ("đáp ứng 100% yêu cầu; 2026 lượt người", False, "đáp ứng 100% yêu cầu; 2027 lượt người",
      "a bare number equal to the year is read as the year"),
@@ -113,7 +127,12 @@ def test_years_of_a_plan_copied_to_the_next_year(text, basis, expected, why):
 def test_the_2021_samples_bases_keep_their_cited_documents(sample_2021):
     bases = next(line for line in sample_2021.splitlines() if line.startswith("Thực hiện"))
     moved = shift_plan_years(bases, 2021, basis=True)
-    assert "Kế hoạch số 04/KH-STP ngày 08 tháng 01 năm 2021 của Sở Tư pháp" in moved
-    assert "triển khai công tác trợ giúp pháp lý năm 2022" in moved
-    assert "giai đoạn 2021 - 2025" in moved
-    assert "năm 2021" in moved  # only in the cited documents' dates
+    # both plans of the Sở it carries out are yearly: next year's are cited, blank
+    assert moved.startswith(
+        "Thực hiện Kế hoạch số …/KH-STP ngày … tháng … năm … của Sở Tư pháp về triển khai "
+        "công tác tư pháp năm 2022, định hướng giai đoạn 2021 - 2025; Kế hoạch số …/KH-STP "
+        "ngày … tháng … năm … của Sở Tư pháp về triển khai công tác trợ giúp pháp lý năm 2022."
+    )
+    assert "04/KH-STP" not in moved
+    assert "08/KH-STP" not in moved
+    assert "2021" not in moved.replace("giai đoạn 2021 - 2025", "")

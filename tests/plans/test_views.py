@@ -252,6 +252,22 @@ def test_copy_to_next_year_from_the_page(client, staff, approved):
     copy = Plan.objects.get(copied_from=approved)
     assert response["Location"] == reverse("plans:detail", args=[copy.pk])
     assert copy.year == approved.year + 1
+    page = client.get(response["Location"]).content.decode()
+    assert "để trống số và ngày" not in page  # its bases cite no yearly document
+
+
+def test_copying_a_plan_that_carries_out_a_yearly_plan_tells_the_drafter(client, staff, approved):
+    approved.legal_bases = (
+        f"Thực hiện Kế hoạch số 08/KH-STP ngày 12/01/{approved.year} của Sở Tư pháp về "
+        f"triển khai công tác trợ giúp pháp lý năm {approved.year}"
+    )
+    approved.save(update_fields=["legal_bases"])
+    client.force_login(staff)
+    response = client.post(reverse("plans:copy", args=[approved.pk]), follow=True)
+    page = response.content.decode()
+    assert f"điền văn bản của năm {approved.year + 1} trước khi trình duyệt" in page
+    copy = Plan.objects.get(copied_from=approved)
+    assert copy.legal_bases.startswith("Thực hiện Kế hoạch số …/KH-STP ngày …/…/… của Sở")
 
 
 def test_history_page_shows_who_changed_what(client, director, approved):
