@@ -7,6 +7,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
+from plans.models_budget import BudgetLine
 from plans.rules.years import shift_plan_years
 from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
@@ -172,9 +173,10 @@ def reopen_plan(*, plan: Plan, actor: User) -> Plan:
 
 @transaction.atomic
 def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
-    """A draft for next year with the same items, no progress, and the years of its texts
-    moved on where they are the plan's year (plans.rules.years: cited documents' numbers
-    and dates stay)."""
+    """A draft for next year with the same items and budget lines, no progress, no funding
+    or spending, and the years of its texts moved on where they are the plan's year
+    (plans.rules.years: cited documents' numbers and dates stay, a yearly one's are left
+    blank)."""
     if not roles.can_draft_plans(actor, plan.centre):
         raise BusinessRuleError("Bạn không có quyền tạo kế hoạch của Trung tâm này.")
     old, new = plan.year, plan.year + 1
@@ -279,4 +281,22 @@ def copy_plan_to_next_year(*, plan: Plan, actor: User) -> Plan:
             actor=actor,
             reason=reason,
         )
+    # the budget lines as planned (issue 17.8), on the copied tasks; funding decisions,
+    # commitments and payments belong to their year and stay behind
+    bulk_create(
+        BudgetLine,
+        [
+            BudgetLine(
+                plan=copy,
+                item=new_items.get(x.item_id) if x.item_id else None,
+                position=x.position,
+                label=shift(x.label),
+                kind=x.kind,
+                planned_vnd=x.planned_vnd,
+            )
+            for x in plan.budget_lines.all()
+        ],
+        actor=actor,
+        reason=reason,
+    )
     return copy

@@ -136,6 +136,31 @@ def test_budget_pages_answer_by_role(login, client, plan, director, staff, offic
     assert c.get(reverse("plans:budget_sources", args=[plan.pk])).status_code == 200
 
 
+def test_a_plan_copied_to_next_year_keeps_its_lines_as_planned(plan, director):
+    from plans import services
+
+    task = PlanItemFactory(plan=plan, budget_vnd=12_000_000, title="In tờ gấp năm 2026")
+    on_task = line(
+        plan, director, "In tờ gấp năm 2026", 12_000_000, BudgetLine.Kind.MATERIALS, item=task
+    )
+    other = line(plan, director, "Chi khác", 3_000_000)
+    svc.record_funding_decision(actor=director, plan=plan, number="2/QĐ", on=date(2026, 2, 1),
+                                issuer="Sở Tư pháp", amounts={on_task.pk: 12_000_000})  # fmt: skip
+    pay(director, on_task, 5_000_000)
+    copy = services.copy_plan_to_next_year(plan=plan, actor=director)
+    lines = list(copy.budget_lines.select_related("item"))
+    assert [(x.label, x.kind, x.planned_vnd, x.position) for x in lines] == [
+        ("In tờ gấp năm 2027", "materials", 12_000_000, on_task.position),
+        ("Chi khác", "other", 3_000_000, other.position),
+    ]
+    assert lines[0].item.plan == copy  # on the copied task, not the old one
+    assert lines[0].item.path == task.path
+    assert lines[1].item is None
+    assert (figures(lines[0]).funded, figures(lines[0]).paid) == (0, 0)  # funding stays behind
+    assert not copy.funding_decisions.exists()
+    assert lines[0].history.latest().history_user == director
+
+
 def test_lines_from_the_tasks_budgets(plan, director):
     PlanItemFactory(plan=plan, budget_vnd=12_000_000, title="In tờ gấp")
     PlanItemFactory(plan=plan, budget_vnd=None)
