@@ -1,7 +1,8 @@
 """The council's report as an official document (Báo cáo, Nghị định 30/2020 Mẫu 1.4):
 the 1st report with its content (Mẫu 06A) and its figures (Mẫu 06B), the 2nd with its
 figures only (Mẫu 06C); the figures are those of the register of notices (Mẫu 05), by
-sector and agency. Declared here, registered through cases/documents.py."""
+sector and agency: read live while it is a draft, kept with the report when the văn thư
+gives it its number (Cấp số). Declared here, registered through cases/documents.py."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from tgpl.documents.selectors import issued_for
 
 from .models import CouncilReport
 from .rules import council as rules
-from .selectors_council import FigureRow, council_figures
+from .selectors_council import FigureRow, freeze_figures, report_figures
 
 COUNCIL_NAME = "Hội đồng phối hợp liên ngành về trợ giúp pháp lý trong hoạt động tố tụng"
 BASIS = (
@@ -37,7 +38,7 @@ def _lines(row: FigureRow, columns: list[str]) -> tuple[Line, ...]:
 def council_report(report: CouncilReport) -> Document:
     from tgpl import roles
 
-    figures = council_figures(report.centre_id, report.year, report.round)
+    figures = report_figures(report)
     centre = report.centre
     period = f"từ ngày {figures.start:%d/%m/%Y} đến ngày {figures.end:%d/%m/%Y}"
     body: list = [
@@ -117,5 +118,8 @@ COUNCIL_REPORT = register(
         listed_on=CouncilReport,
         page=lambda r: reverse("cases:council_report", args=[r.pk]),
         related=("centre__parent_agency",),
+        # the văn thư numbers it when it is signed; its figures are kept from then on
+        numbered_later=True,
+        on_numbered=freeze_figures,
     )
 )

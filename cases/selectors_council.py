@@ -73,9 +73,10 @@ def _bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def council_figures(centre_id: int, year: int, round_: int) -> CouncilFigures:
+def council_rows(centre_id: int, year: int, round_: int) -> list[list]:
     """The register's notices and information received in the period, counted by the
-    sending agency and grouped by its sector (one query)."""
+    sending agency (one query): [sector, agency, *counts in COLUMNS order] per agency,
+    plain values, as a numbered report keeps them (CouncilReport.figures)."""
     start, end = rules.period(year, round_)
     since, until = _bounds(start, end)
     notice = ProceduralNotice.Kind.NOTICE
@@ -93,10 +94,15 @@ def council_figures(centre_id: int, year: int, round_: int) -> CouncilFigures:
             appointed=Count("pk", filter=Q(request__case__appointed_at__isnull=False)),
         )
     )
+    return [[kind, name, *counts] for kind, _agency, name, *counts in rows]
+
+
+def figures_from(rows: list[list], year: int, round_: int) -> CouncilFigures:
+    """The table of council_rows: agencies grouped by sector, in the sectors' order."""
+    start, end = rules.period(year, round_)
     by_kind: dict[str, list[FigureRow]] = {}
-    for kind, _agency, name, *counts in rows:
-        row = FigureRow(name, *counts)
-        by_kind.setdefault(kind, []).append(row)
+    for kind, name, *counts in rows:
+        by_kind.setdefault(kind, []).append(FigureRow(name, *counts))
     sectors, total = [], FigureRow("Tổng cộng")
     for kind, label in Agency.Kind.choices:
         agencies = sorted(by_kind.get(kind, []), key=lambda r: r.label)
@@ -108,6 +114,24 @@ def council_figures(centre_id: int, year: int, round_: int) -> CouncilFigures:
         total.add(sector)
         sectors.append(SectorFigures(sector, agencies))
     return CouncilFigures(year, round_, start, end, sectors, total)
+
+
+def council_figures(centre_id: int, year: int, round_: int) -> CouncilFigures:
+    """The figures of a round as the register stands now."""
+    return figures_from(council_rows(centre_id, year, round_), year, round_)
+
+
+def report_figures(report: CouncilReport) -> CouncilFigures:
+    """A report's figures: those kept when it was numbered, else the register's now."""
+    if report.figures is not None:
+        return figures_from(report.figures, report.year, report.round)
+    return council_figures(report.centre_id, report.year, report.round)
+
+
+def freeze_figures(report: CouncilReport) -> None:
+    """Keep the register's figures of the moment with the report (at its numbering)."""
+    report.figures = council_rows(report.centre_id, report.year, report.round)
+    report.figures_at = timezone.now()
 
 
 # --- members, meetings, reports ------------------------------------------------------

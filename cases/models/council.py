@@ -112,7 +112,8 @@ class CouncilMeeting(models.Model):
 class CouncilReport(models.Model):
     """A report of the council's year: the 1st (01/01–31/10, content and data: Mẫu 06A and
     06B), the 2nd (01/01–31/12, data only: Mẫu 06C). Its figures are read from the
-    register of notices when shown or printed."""
+    register of notices when shown or printed, until it is numbered: from then on the
+    figures of that moment are kept with it."""
 
     class Round(models.IntegerChoices):
         FIRST = rules.FIRST, "Báo cáo lần 1 (01/01 – 31/10)"
@@ -129,6 +130,13 @@ class CouncilReport(models.Model):
         related_name="+",
     )  # fmt: skip
     prepared_at = models.DateTimeField("thời điểm lập")
+    # the register's counts when the report was numbered (selectors_council.frozen_rows):
+    # a numbered report says what it said that day, whatever is entered in the register
+    # after; None while it is a draft, whose figures are read live
+    figures = models.JSONField("số liệu khi cấp số", null=True, blank=True, editable=False)
+    figures_at = models.DateTimeField(
+        "thời điểm chốt số liệu", null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     objects = CouncilQuerySet.as_manager()

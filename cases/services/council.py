@@ -176,6 +176,10 @@ def save_council_report(
         .filter(centre_id=actor.centre_id, year=year, round=round_)
         .first()
     )
+    if report is not None and report.figures is not None:
+        raise BusinessRuleError(
+            "Báo cáo đã được cấp số: nội dung và số liệu giữ như khi cấp số, không sửa được."
+        )
     moment = now_or(at)
     if report is None:
         report = CouncilReport(centre_id=actor.centre_id, year=year, round=round_)

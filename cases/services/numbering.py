@@ -62,6 +62,8 @@ def number_later(*, actor, kind: DocumentKind, obj) -> IssuedDocument:
     if existing is not None:
         raise BusinessRuleError(f"Văn bản này đã có số {existing.number_text}.")
     issued = issue_for(kind, locked, actor=actor, on=timezone.localdate())
+    if kind.on_numbered is not None:
+        kind.on_numbered(locked)
     save(locked, actor=actor, reason=f"Cấp số {kind.label}: {issued.number_text}")
     return issued
 

@@ -239,7 +239,7 @@ def report_detail(request, pk: int):
             "title": f"{report} ({report.forms})",
             "breadcrumbs": [CRUMB, (str(report), "")],
             "report": report,
-            "figures": selectors.council_figures(report.centre_id, report.year, report.round),
+            "figures": selectors.report_figures(report),
             "documents": documents_of(request.user, report),
             "manage": roles.can_manage_council(request.user)
             and report.centre_id == request.user.centre_id,
@@ -251,7 +251,7 @@ def report_detail(request, pk: int):
 def report_xlsx(request, pk: int):
     """The figures as a spreadsheet: one row per agency, with its sector's and the total."""
     report = _report(request.user, pk)
-    figures = selectors.council_figures(report.centre_id, report.year, report.round)
+    figures = selectors.report_figures(report)
     data = tablib.Dataset(headers=["Ngành, cơ quan", *figures.columns])
     for sector in figures.sectors:
         data.append([safe_cell(sector.total.label), *sector.total.cells])

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from cases.models import CouncilMeeting, CouncilMember, ProceduralNotice
 from cases.rules import council as rules
-from cases.selectors_council import council_figures
+from cases.selectors_council import council_figures, report_figures
 from cases.services import council as services
 from tests.clock import TODAY, vn
 from tests.factories import AgencyFactory
@@ -265,6 +265,11 @@ REVIEWER = {
         lambda w: reverse("cases:document", args=["council_report", w["report"], "pdf"]),
         200,
     ),
+    ("cases:number_document", "council_report"): (
+        "post",
+        lambda w: reverse("cases:number_document", args=["council_report", w["report"]]),
+        403,
+    ),
 }
 
 
@@ -286,3 +291,35 @@ def test_the_reviewer_reads_the_council_and_changes_nothing(
     method, url, expected = REVIEWER[signature]
     response = getattr(login(reviewer), method)(url(council_world))
     assert response.status_code == expected
+
+
+def test_a_numbered_report_keeps_the_figures_of_its_numbering(login, staff, centre, police, court):
+    """The văn thư numbers the signed report (Cấp số); a notice entered in the register
+    afterwards counts in the register's figures, never in the numbered report: its page
+    and its document say what they said that day, and it is no longer edited."""
+    notice(centre, staff, police, vn(2026, 4, 1), by_phone=True)
+    report = services.save_council_report(actor=staff, year=2026, round_=2)
+    page_url = reverse("cases:council_report", args=[report.pk])
+    client = login(staff)
+    assert "được chốt khi báo cáo được cấp số" in client.get(page_url).content.decode()
+    response = client.post(reverse("cases:number_document", args=["council_report", report.pk]))
+    assert response["Location"] == page_url
+    report.refresh_from_db()
+    assert report.figures == [[Agency.Kind.POLICE, "Cơ quan CSĐT Công an tỉnh", 1, 0, 1, 0, 0]]
+    assert report.history.latest().history_user == staff
+    notice(centre, staff, court, vn(2026, 11, 20))  # entered after the numbering
+    assert council_figures(centre.pk, 2026, rules.SECOND).total.cells == [2, 0, 1, 0, 0]
+    kept = report_figures(report)
+    assert [s.total.label for s in kept.sectors] == ["Cơ quan Công an"]
+    assert kept.total.cells == [1, 0, 1, 0, 0]
+    page = client.get(page_url).content.decode()
+    assert "Tòa án nhân dân tỉnh" not in page
+    assert "khi báo cáo được cấp số" in page
+    assert reverse("cases:council_report_prepare", args=[2026, 2]) not in page
+    from cases.documents_council import council_report
+
+    texts = [getattr(block, "title", "") for block in council_report(report).body]
+    assert "Tòa án" not in texts
+    assert "Cơ quan Công an" in texts
+    with pytest.raises(BusinessRuleError, match="đã được cấp số"):
+        services.save_council_report(actor=staff, year=2026, round_=2)

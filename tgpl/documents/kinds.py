@@ -97,6 +97,9 @@ class DocumentKind:
     of: Callable[[object], Iterable] = _itself  # that page's object -> objects of this kind
     centre: Callable[[object], Any] = _own_centre  # whose register numbers it
     numbered_later: bool = False  # left a draft when the decider may not number; Cấp số
+    # called on the locked object in the transaction that numbers it, before it is saved:
+    # keeps what the numbered document says when it is read from live data (figures)
+    on_numbered: Callable[[object], None] | None = None
     related: tuple[str, ...] = ()  # select_related when fetched to be built
     # the command's look-up, (identifier, **options) -> object or NotFound; default: by id
     find: Callable[..., object] | None = None
