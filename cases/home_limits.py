@@ -126,7 +126,7 @@ def _proposal_dues(scope: Q, *, until, limit: int) -> Dues:
     lines = [
         DueLine(
             f"Đề xuất cử {p.performer} — vụ việc {p.case.code}: "
-            "Đề xuất cử người thực hiện đang chờ Trưởng phòng duyệt",
+            "Đề xuất cử người thực hiện đang chờ duyệt",
             reverse("cases:inbox"),
             _proposal_due(timezone.localtime(p.proposed_at).date(), calendar, wait),
         )

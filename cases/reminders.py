@@ -166,7 +166,7 @@ def case_deadlines(
         yield Deadline(
             subject=proposal,
             deadline="approval_wait",
-            label="Đề xuất cử người thực hiện đang chờ Trưởng phòng duyệt",
+            label="Đề xuất cử người thực hiện đang chờ duyệt",
             title=f"Đề xuất cử {proposal.performer} — vụ việc {proposal.case.code}",
             due_at=timezone.make_aware(datetime.datetime.combine(due_day, datetime.time(23, 59))),
             owners=deciders,

@@ -113,7 +113,7 @@ def propose_assignment(
     )
     if new_status != case.status:
         case.status = new_status
-        save(case, actor=actor, reason=f"Đề xuất cử {performer.full_name}, chờ Trưởng phòng duyệt")
+        save(case, actor=actor, reason=f"Đề xuất cử {performer.full_name}, chờ duyệt")
     emit("assignment_proposed", actor=actor, assignment=assignment.pk)
     return assignment
 
