@@ -53,7 +53,9 @@ def seed_demo_plans(centre: Centre, stdout) -> None:
     ):
         current = thematic
         while current.year < year:
-            current = services.copy_plan_to_next_year(plan=current, actor=drafter)
+            current = _cite_this_years_documents(
+                services.copy_plan_to_next_year(plan=current, actor=drafter), drafter
+            )
         services.approve_plan(plan=current, actor=director)
         _add_progress(current, only_past=True)
     _submit_next_year_draft(centre, drafter, year)
@@ -155,7 +157,22 @@ def _submit_next_year_draft(centre: Centre, drafter: User, year: int) -> None:
     if current is None or Plan.objects.filter(centre=centre, year=year + 1).exists():
         return
     draft = services.copy_plan_to_next_year(plan=current, actor=drafter)
-    services.submit_plan(plan=draft, actor=drafter)
+    services.submit_plan(plan=_cite_this_years_documents(draft, drafter), actor=drafter)
+
+
+def _cite_this_years_documents(plan: Plan, drafter: User) -> Plan:
+    """What the drafter does after a copy: the yearly documents it left blank get this
+    year's number and date (demo values), through the service that edits a plan."""
+    for field in ("legal_bases", "budget_section"):
+        text = (
+            getattr(plan, field)
+            .replace("số …/", "số 29/")
+            .replace("ngày …/…/…", f"ngày 13/01/{plan.year}")
+        )
+        setattr(
+            plan, field, text.replace("ngày … tháng … năm …", f"ngày 13 tháng 01 năm {plan.year}")
+        )
+    return services.save_plan(plan=plan, actor=drafter)
 
 
 def _owner(item: PlanItem, centre: Centre) -> User:

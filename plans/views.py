@@ -249,7 +249,7 @@ def plan_copy(request, pk):
         messages.warning(
             request,
             f"Các văn bản hằng năm trong phần căn cứ, kinh phí đã để trống số và ngày: "
-            f"điền văn bản của năm {plan.year + 1} trước khi trình duyệt.",
+            f"ghi văn bản của năm {plan.year + 1} trước khi trình duyệt.",
         )
     return redirect("plans:detail", pk=outcome.value.pk if outcome else plan.pk)
 

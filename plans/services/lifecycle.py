@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from plans.models import Milestone, Plan, PlanItem, PlanItemUnit, QuantityTarget
 from plans.models_budget import BudgetLine
-from plans.rules.years import shift_plan_years
+from plans.rules.years import BLANK_CITATION, shift_plan_years
 from plans.states import PLAN_TRANSITIONS
 from tgpl import roles
 from tgpl.errors import BusinessRuleError
@@ -51,6 +51,16 @@ def save_plan(*, plan: Plan, actor: User) -> Plan:
     return plan
 
 
+def _require_cited_documents(plan: Plan) -> None:
+    """A copied plan's yearly documents left blank (plans.rules.years) are filled in before
+    the plan goes to the director: a plan is not signed citing "Kế hoạch số …"."""
+    if BLANK_CITATION in plan.legal_bases or BLANK_CITATION in plan.budget_section:
+        raise BusinessRuleError(
+            "Phần căn cứ hoặc kinh phí còn văn bản chưa ghi số, ngày (…): sửa thông tin "
+            f"chung, ghi văn bản năm {plan.year} được thực hiện."
+        )
+
+
 @transaction.atomic
 def submit_plan(*, plan: Plan, actor: User) -> Plan:
     """Send a draft to the director for approval (it stays a draft until approved)."""
@@ -60,6 +70,7 @@ def submit_plan(*, plan: Plan, actor: User) -> Plan:
     check_transition(PLAN_TRANSITIONS, "submit", plan.status)
     if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
         raise BusinessRuleError("Kế hoạch chưa có nhiệm vụ nào: chưa trình phê duyệt được.")
+    _require_cited_documents(plan)
     plan.submitted_by, plan.submitted_at = actor, timezone.now()
     save(plan, actor=actor, reason="Trình Giám đốc phê duyệt")
     emit("plan_submitted", actor=actor, plan=plan.pk)
@@ -78,6 +89,7 @@ def approve_plan(*, plan: Plan, actor: User, number: bool = True) -> Plan:
         raise BusinessRuleError("Chỉ Giám đốc Trung tâm phê duyệt kế hoạch.")
     if not plan.items.filter(kind=PlanItem.Kind.TASK).exists():
         raise BusinessRuleError("Kế hoạch chưa có nhiệm vụ nào: không thể phê duyệt.")
+    _require_cited_documents(plan)
     plan.status = check_transition(PLAN_TRANSITIONS, "approve", plan.status)
     plan.approved_by = actor
     plan.approved_at = timezone.now()

@@ -265,7 +265,7 @@ def test_copying_a_plan_that_carries_out_a_yearly_plan_tells_the_drafter(client,
     client.force_login(staff)
     response = client.post(reverse("plans:copy", args=[approved.pk]), follow=True)
     page = response.content.decode()
-    assert f"điền văn bản của năm {approved.year + 1} trước khi trình duyệt" in page
+    assert f"ghi văn bản của năm {approved.year + 1} trước khi trình duyệt" in page
     copy = Plan.objects.get(copied_from=approved)
     assert copy.legal_bases.startswith("Thực hiện Kế hoạch số …/KH-STP ngày …/…/… của Sở")
 
