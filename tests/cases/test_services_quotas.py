@@ -114,6 +114,41 @@ def test_one_officers_count_reads_only_their_cases_and_keeps_the_shares(
     assert mine.count == Fraction(1, 2)
 
 
+def test_the_counts_split_shared_cases_and_count_the_others_whole(
+    director, staff, head, officers, professional_office
+):
+    """Cases done alone are counted by the database, shared ones split in Python: the
+    sum is what splitting every case by hand gives (case_shares over all of them)."""
+    from cases.models import Case, CoPerformer
+    from cases.rules.quotas import case_shares
+
+    officer, newer, late = officers["officer"], officers["newer"], officers["late"]
+
+    def make(who, name, form=Form.LITIGATION):
+        approver = director if who == head else head  # a head's own appointment: the director
+        return assigned_case(staff, professional_office, who, approver, form=form, full_name=name)
+
+    alone = [make(officer, "A"), make(officer, "B"), make(head, "C")]
+    two, three = make(officer, "D"), make(head, "E")
+    services.add_co_performer(actor=head, case=two, user=newer)
+    services.add_co_performer(actor=head, case=three, user=officer)
+    services.add_co_performer(actor=head, case=three, user=late)
+    make(newer, "F", Form.ADVICE)  # advice is not counted: litigation only
+    Case.objects.filter(pk=alone[2].pk).update(status="discontinued")
+    by_hand = {}
+    for case in Case.objects.filter(form=Form.LITIGATION).exclude(status="discontinued"):
+        by_hand[case.pk] = [
+            case.performer_id,
+            *CoPerformer.objects.filter(case=case).values_list("user_id", flat=True),
+        ]
+    expected = case_shares(by_hand)
+    assert sa.litigation_counts(director.centre_id, 2026) == expected
+    assert expected == {officer.pk: Fraction(17, 6), head.pk: Fraction(1, 3),
+                        newer.pk: Fraction(1, 2), late.pk: Fraction(1, 3)}  # fmt: skip
+    assert sa.litigation_counts(director.centre_id, 2026, [late.pk]) == {late.pk: Fraction(1, 3)}
+    assert sa.litigation_counts(director.centre_id, 2027) == {}
+
+
 def test_the_performer_is_not_their_own_co_performer(staff, head, officers, professional_office):
     case = assigned_case(
         staff, professional_office, officers["officer"], head, form=Form.LITIGATION
