@@ -71,13 +71,22 @@ def test_the_apps_declare_their_kinds_with_their_register_type_codes():
     assert registry.listed_on(Case) == [APPOINTMENT, DISCONTINUATION]  # in declared order
 
 
-def test_only_drafts_of_notices_are_numbered_later():
+def test_only_drafts_the_vanthu_numbers_are_numbered_later():
     assert [k.name for k in registry.sources().values() if k.numbered_later] == [
+        "council_report",  # issue 17.4: numbered when signed, its figures kept then
         "discontinuation",
         "notice_reply",  # issue 17
         "refusal",
         "roster",  # issue 17
     ]
+
+
+def test_what_a_numbering_keeps_is_declared_on_a_kind_numbered_later():
+    """on_numbered runs where a draft gets its number (Cấp số): a kind numbered at once
+    would never run it, so it is refused at declaration."""
+    assert [k.name for k in registry.sources().values() if k.on_numbered] == ["council_report"]
+    with pytest.raises(ValueError, match="on_numbered"):
+        dataclasses.replace(REFUSAL, name="x", numbered_later=False, on_numbered=lambda obj: None)
 
 
 def test_declarations_are_values():

@@ -114,6 +114,8 @@ class DocumentKind:
             raise ValueError(f"{self.name}: unknown register type code {self.number_kind!r}")
         if self.listed_on is not None and self.page is None:
             raise ValueError(f"{self.name}: a listed kind needs the page it returns to")
+        if self.on_numbered is not None and not self.numbered_later:
+            raise ValueError(f"{self.name}: on_numbered runs at Cấp số: declare numbered_later")
 
     @property
     def app_label(self) -> str:
