@@ -162,16 +162,14 @@ def _submit_next_year_draft(centre: Centre, drafter: User, year: int) -> None:
 
 def _cite_this_years_documents(plan: Plan, drafter: User) -> Plan:
     """What the drafter does after a copy: the yearly documents it left blank get this
-    year's number and date (demo values), through the service that edits a plan."""
+    year's number and a date already past (demo values), through the service that edits
+    a plan."""
+    on = min(datetime.date(plan.year, 1, 13), timezone.localdate() - datetime.timedelta(days=3))
     for field in ("legal_bases", "budget_section"):
-        text = (
-            getattr(plan, field)
-            .replace("số …/", "số 29/")
-            .replace("ngày …/…/…", f"ngày 13/01/{plan.year}")
-        )
-        setattr(
-            plan, field, text.replace("ngày … tháng … năm …", f"ngày 13 tháng 01 năm {plan.year}")
-        )
+        text = getattr(plan, field).replace("số …/", "số 29/")
+        text = text.replace("ngày …/…/…", f"ngày {on:%d/%m/%Y}")
+        text = text.replace("ngày … tháng … năm …", f"ngày {on:%d} tháng {on:%m} năm {on.year}")
+        setattr(plan, field, text)
     return services.save_plan(plan=plan, actor=drafter)
 
 
