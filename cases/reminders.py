@@ -153,14 +153,15 @@ def case_deadlines(
     proposals = Assignment.objects.filter(
         proposal_scope, status=AssignmentStatus.PROPOSED, case__department__head__isnull=False
     ).select_related("case__department", "performer")
+    leaders: dict[int, list[int]] = {}  # per centre, read once: not a query per proposal
     for proposal in proposals.order_by("pk").iterator(BATCH):
         head = _head(proposal.case.department)
-        # the head's own appointment waits for the leadership (roles.approvers_of)
-        deciders = (
-            (head,)
-            if head != proposal.performer_id
-            else tuple(u.pk for u in roles.approvers_of(proposal.case, proposal.performer_id))
-        )
+        deciders: tuple[int, ...] = (head,)
+        if head == proposal.performer_id:  # her own appointment: the leadership decides
+            centre_id = proposal.case.centre_id
+            if centre_id not in leaders:
+                leaders[centre_id] = [u.pk for u in roles.leaders_of(centre_id)]
+            deciders = tuple(pk for pk in leaders[centre_id] if pk != head)
         proposed_on = timezone.localtime(proposal.proposed_at).date()
         due_day = calendar.add_workdays(proposed_on, wait)
         yield Deadline(

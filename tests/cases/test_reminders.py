@@ -70,32 +70,23 @@ def test_written_advice_is_the_performers_deadline(staff, professional_office, h
     assert (due.kind, due.recipient) == ("due", officer)
 
 
-def test_proposal_waiting_more_than_a_working_day_reminds_the_head(
-    staff, professional_office, head, officer
+@pytest.mark.parametrize(
+    ("appointed", "decider"),
+    [("officer", "head"), ("head", "director")],  # a head's own appointment: the director
+)
+def test_proposal_waiting_more_than_a_working_day_reminds_its_decider(
+    appointed, decider, request, staff, professional_office, head, officer, director
 ):
     from cases.models import Performer
     from tests.cases.factories import make_performer
 
-    make_performer(officer, Performer.Kind.LEGAL_AID_OFFICER)
+    performer = request.getfixturevalue(appointed)
+    make_performer(performer, Performer.Kind.LEGAL_AID_OFFICER)
     case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
-    propose_checked(actor=staff, case=case, performer=officer, at=MONDAY)
+    propose_checked(actor=staff, case=case, performer=performer, at=MONDAY)
     scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
     waiting = reminders("approval_wait")
-    assert [(r.kind, r.recipient) for r in waiting] == [("due", head)]
-
-
-def test_the_heads_own_appointment_waiting_reminds_the_director(
-    staff, professional_office, head, director
-):
-    from cases.models import Performer
-    from tests.cases.factories import make_performer
-
-    make_performer(head, Performer.Kind.LEGAL_AID_OFFICER)
-    case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
-    propose_checked(actor=staff, case=case, performer=head, at=MONDAY)
-    scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
-    waiting = reminders("approval_wait")
-    assert [(r.kind, r.recipient) for r in waiting] == [("due", director)]
+    assert [(r.kind, r.recipient) for r in waiting] == [("due", request.getfixturevalue(decider))]
 
 
 def test_met_limits_are_not_reminded(staff, professional_office, head, officer):
