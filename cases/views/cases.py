@@ -34,14 +34,14 @@ from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
 from .appraisal import case_panel_context
-from .common import filters_from
+from .common import filter_panel
 from .proceedings import case_panel
 
 LIST_CRUMB = ("Vụ việc", "/cases/list/")
 
 
 def case_list(request):
-    form, filters = filters_from(request, for_cases=True)
+    panel, filters = filter_panel(request, for_cases=True)
     page, query = paginate(
         request, selectors.case_list_rows(request.user, filters), searched=bool(filters.q)
     )
@@ -50,7 +50,7 @@ def case_list(request):
         "cases/case_list.html",
         {
             "title": "Vụ việc trợ giúp pháp lý",
-            "filter_form": form,
+            "filter_panel": panel,
             "page": page,
             "query": query,
             "personal": roles.can_see_personal_data(request.user),

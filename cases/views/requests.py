@@ -39,13 +39,13 @@ from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.paginate import paginate
 
-from .common import filters_from
+from .common import filter_panel
 
 LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
 
 
 def request_list(request):
-    form, filters = filters_from(request, for_cases=False)
+    panel, filters = filter_panel(request, for_cases=False)
     page, query = paginate(
         request, selectors.request_list_rows(request.user, filters), searched=bool(filters.q)
     )
@@ -54,7 +54,7 @@ def request_list(request):
         "cases/request_list.html",
         {
             "title": "Yêu cầu trợ giúp pháp lý",
-            "filter_form": form,
+            "filter_panel": panel,
             "page": page,
             "query": query,
             "personal": roles.can_see_personal_data(request.user),

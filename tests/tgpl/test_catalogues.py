@@ -196,7 +196,51 @@ def test_a_chosen_filter_is_still_checked_against_the_database(login, director, 
     foreign = DepartmentFactory(centre=other_centre, name="Phòng của trung tâm khác")
     response = login(director).get(reverse("cases:case_list"), {"department": foreign.pk})
     assert response.status_code == 200
-    assert response.context["filter_form"].errors["department"]
+    page = response.content.decode()
+    assert "Phòng, chi nhánh: Hãy chọn một lựa chọn hợp lệ." in page
+    assert "Phòng của trung tâm khác" not in page
+
+
+# --- the filter panel of a list opened with no filter -----------------------------------
+
+
+@pytest.mark.parametrize("name", ["cases:case_list", "cases:request_list"])
+def test_the_panel_of_an_unfiltered_list_is_kept_with_the_catalogues(
+    name, login, director, professional_office
+):
+    client = login(director)
+    first = client.get(reverse(name)).content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get(reverse(name), {"page": 2}).content.decode()
+    assert not [q for q in warm.captured_queries if 'FROM "tgpl_department"' in q["sql"]]
+    start = first.index('<form method="get"')
+    panel = first[start : first.index("</form>", start)]
+    assert panel in again
+    assert 'name="performer"' in panel
+
+
+def test_a_filtered_list_prints_its_own_values_not_the_kept_panel(
+    login, director, professional_office
+):
+    client = login(director)
+    client.get(reverse("cases:case_list"))
+    filtered = client.get(reverse("cases:case_list"), {"department": professional_office.pk})
+    page = filtered.content.decode()
+    assert f'<option value="{professional_office.pk}" selected>' in page
+    unfiltered = client.get(reverse("cases:case_list")).content.decode()
+    assert f'<option value="{professional_office.pk}" selected>' not in unfiltered
+
+
+def test_the_kept_panel_of_a_director_is_not_the_one_of_a_reviewer(login, director, reviewer):
+    """The search box and the category filter ask "is this person an applicant?": the
+    name of the kept panel says who may have them (roles.can_search_personal_data)."""
+    client = login(director)
+    assert 'name="q"' in client.get(reverse("cases:case_list")).content.decode()
+    client = login(reviewer)
+    seen = client.get(reverse("cases:case_list")).content.decode()
+    assert 'name="q"' not in seen
+    assert 'name="category"' not in seen
+    assert 'name="code"' in seen
 
 
 # --- the names of what a user sees -----------------------------------------------------
