@@ -6,12 +6,17 @@ LIMIT, which stops there); past that the count is the planner's estimate on Post
 (EXPLAIN of the same query), shown as "khoảng …", and the pages are walked with
 "Trước / Sau": a page reads one row more than it shows to know whether another follows.
 Small lists (every list in the tests, most filtered lists) keep their exact count.
+
+`rows` turns the list's queryset into what a page shows (e.g. the values its cells
+print): the count and the estimate are taken of the queryset itself, which joins
+nothing the rows only print, and the page reads the rows.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 
 from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
@@ -55,10 +60,18 @@ class ListPage(Page):
 
 
 class ListPaginator(Paginator):
-    def __init__(self, object_list, per_page, exact_up_to: int | None = None, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        exact_up_to: int | None = None,
+        rows: Callable | None = None,
+        **kwargs,
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.exact_up_to = EXACT_UP_TO if exact_up_to is None else exact_up_to
         self.estimated = False
+        self.rows = object_list if rows is None else rows(object_list)
 
     @cached_property
     def count(self) -> int:
@@ -92,10 +105,13 @@ class ListPaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if not self.estimated:
-            return super().page(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not self.estimated:  # Django's Paginator.page, reading self.rows
+            top = bottom + self.per_page
+            if top + self.orphans >= self.count:
+                top = self.count
+            return self._get_page(self.rows[bottom:top], number, self)
+        rows = list(self.rows[bottom : bottom + self.per_page + 1])
         if not rows and number > 1:
             raise EmptyPage("Trang này không có bản ghi.")
         return ListPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
@@ -111,11 +127,14 @@ class ListPaginator(Paginator):
             return self.page(self.num_pages)
 
 
-def paginate(request, queryset, per_page: int = 50, *, searched: bool = False):
+def paginate(
+    request, queryset, per_page: int = 50, *, searched: bool = False, rows: Callable | None = None
+):
     """A page of the queryset from ?page=, and the query string without `page` for links.
-    `searched`: the list is narrowed by a text search (SEARCH_EXACT_UP_TO)."""
+    `searched`: the list is narrowed by a text search (SEARCH_EXACT_UP_TO); `rows`: what
+    a page reads of the queryset (ListPaginator)."""
     paginator = ListPaginator(
-        queryset, per_page, exact_up_to=SEARCH_EXACT_UP_TO if searched else None
+        queryset, per_page, exact_up_to=SEARCH_EXACT_UP_TO if searched else None, rows=rows
     )
     page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -43,7 +45,10 @@ LIST_CRUMB = ("Vụ việc", "/cases/list/")
 def case_list(request):
     panel, filters = filter_panel(request, for_cases=True)
     page, query = paginate(
-        request, selectors.case_list_rows(request.user, filters), searched=bool(filters.q)
+        request,
+        selectors.case_list(request.user, filters),
+        searched=bool(filters.q),
+        rows=functools.partial(selectors.case_rows, request.user),
     )
     return render(
         request,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,7 +48,10 @@ LIST_CRUMB = ("Yêu cầu TGPL", "/cases/")
 def request_list(request):
     panel, filters = filter_panel(request, for_cases=False)
     page, query = paginate(
-        request, selectors.request_list_rows(request.user, filters), searched=bool(filters.q)
+        request,
+        selectors.request_list(request.user, filters),
+        searched=bool(filters.q),
+        rows=functools.partial(selectors.request_rows, request.user),
     )
     return render(
         request,

@@ -213,6 +213,23 @@ def test_a_long_list_shows_an_estimate_and_walks_by_next_and_previous(staff, mon
     assert _page(qs, 9, exact_up_to=3).number == 1  # past the end: the first page
 
 
+@pytest.mark.parametrize("estimate", [None, 4])
+def test_a_page_reads_the_rows_and_counts_the_queryset(staff, monkeypatch, estimate):
+    """`rows` says what a page reads; the count (and the estimate) is of the queryset,
+    so what only the rows print joins nothing to the count."""
+    made = [RequestFactory(received_by=staff).pk for _ in range(5)]
+    counted = []
+    monkeypatch.setattr(paginate, "estimated_rows", lambda qs: counted.append(qs) or estimate)
+    qs = LegalAidRequest.objects.order_by("pk")
+    paginator = paginate.ListPaginator(qs, 2, exact_up_to=3, rows=lambda q: q.values("pk"))
+    page = paginator.get_page(2)
+    assert list(page) == [{"pk": made[2]}, {"pk": made[3]}]
+    assert counted == [qs]
+    assert paginator.estimated == (estimate is not None)
+    assert paginator.count == (5 if estimate is None else 4)
+    assert page.has_next()
+
+
 def test_the_list_page_says_about_how_many(login, director, staff, monkeypatch):
     for _ in range(3):
         RequestFactory(received_by=staff)

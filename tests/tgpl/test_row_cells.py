@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from cases.models import Case, LegalAidRequest
 from cases.states import CaseStatus, RequestStatus
-from tgpl.templatetags.tgpl import choice_label, pk_url
+from tgpl.templatetags.tgpl import choice_label, label_of, pk_url
 
 
 @pytest.mark.parametrize("name", ["cases:case_detail", "cases:request_detail", "plans:detail"])
@@ -60,3 +60,22 @@ def test_the_label_of_a_form_in_a_template():
     case = Case(form=Case._meta.get_field("form").choices[0][0])
     html = Template("{{ c|choice_label:'form' }}").render(Context({"c": case}))
     assert html == case.get_form_display()
+
+
+@pytest.mark.parametrize(
+    ("model", "name"),
+    [(Case, "status"), (Case, "form"), (LegalAidRequest, "status"), (LegalAidRequest, "form")],
+)
+def test_the_label_of_a_plain_value_is_the_label_of_the_instance(model, name):
+    """A list's row of values() has no instance: label_of prints what choice_label prints."""
+    path = f"{model._meta.label}.{name}"
+    for value, _ in model._meta.get_field(name).choices:
+        assert label_of(value, path) == choice_label(model(**{name: value}), name)
+    assert label_of("lost", path) == "lost"
+
+
+def test_the_label_of_a_plain_value_in_a_template():
+    html = Template('{{ row.status|label_of:"cases.Case.status" }}').render(
+        Context({"row": {"status": CaseStatus.CLOSED}})
+    )
+    assert html == Case(status=CaseStatus.CLOSED).get_status_display()

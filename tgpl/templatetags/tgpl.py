@@ -3,6 +3,7 @@
 import functools
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
@@ -26,9 +27,23 @@ def choice_label(instance, name: str):
     return _choice_labels(field).get(value, value)
 
 
+@register.filter
+def label_of(value, field: str):
+    """The label of a choice read as a plain value, in a row of values() that has no
+    model instance: `{{ row.status|label_of:"cases.Case.status" }}` prints what
+    `choice_label` prints of the case."""
+    return _field_labels(field).get(value, value)
+
+
 @functools.cache
 def _choice_labels(field) -> dict:
     return {value: str(text) for value, text in field.flatchoices}
+
+
+@functools.cache
+def _field_labels(path: str) -> dict:
+    app_label, model, name = path.split(".")
+    return _choice_labels(apps.get_model(app_label, model)._meta.get_field(name))
 
 
 @register.filter
