@@ -7,6 +7,11 @@ LIMIT, which stops there); past that the count is the planner's estimate on Post
 "Trước / Sau": a page reads one row more than it shows to know whether another follows.
 Small lists (every list in the tests, most filtered lists) keep their exact count.
 
+An estimate is kept in the cache for ESTIMATE_SECONDS under the list's query (its SQL
+and parameters, so the user's scope and filters are in the name): a list that is
+walked page by page, or opened by many, asks the planner once a minute, not on every
+page. What is kept is only the "khoảng …" of the count: the rows are always read.
+
 `rows` turns the list's queryset into what a page shows (e.g. the values its cells
 print): the count and the estimate are taken of the queryset itself, which joins
 nothing the rows only print, and the page reads the rows.
@@ -14,10 +19,12 @@ nothing the rows only print, and the page reads the rows.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Callable
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
@@ -28,6 +35,7 @@ EXACT_UP_TO = 1_000  # 20 pages of 50: a head's scope joins each row to its case
 # reads tens of thousands (330 ms of "hoang thi" at 1,000,000 cases). A searched list
 # counts exactly up to two pages, then shows the planner's estimate.
 SEARCH_EXACT_UP_TO = 100
+ESTIMATE_SECONDS = 60
 
 
 def estimated_rows(queryset) -> int | None:
@@ -42,6 +50,13 @@ def estimated_rows(queryset) -> int | None:
     if isinstance(plan, str | bytes):
         plan = json.loads(plan)
     return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _estimate_key(queryset, exact_up_to: int) -> str:
+    """The name of the queryset's kept estimate: its SQL and parameters."""
+    sql, params = queryset.order_by().query.get_compiler(using=queryset.db).as_sql()
+    named = repr((queryset.db, exact_up_to, sql, tuple(params))).encode()
+    return f"tgpl:estimate:{hashlib.sha256(named).hexdigest()}"
 
 
 class ListPage(Page):
@@ -77,6 +92,11 @@ class ListPaginator(Paginator):
     def count(self) -> int:
         if not hasattr(self.object_list, "query"):  # a list, not a queryset
             return len(self.object_list)
+        key = _estimate_key(self.object_list, self.exact_up_to)
+        kept = cache.get(key)
+        if kept is not None:
+            self.estimated = True
+            return kept
         counted = self.object_list[: self.exact_up_to + 1].count()
         if counted <= self.exact_up_to:
             return counted
@@ -84,6 +104,7 @@ class ListPaginator(Paginator):
         if guess is None:  # SQLite: no planner estimate, the exact count
             return self.object_list.count()
         self.estimated = True
+        cache.set(key, max(guess, counted), ESTIMATE_SECONDS)
         return max(guess, counted)
 
     def validate_number(self, number):

@@ -3,8 +3,10 @@ old joins returned, the performers' maintained open-case count follows every cha
 the paginator estimates a long list's count instead of counting it."""
 
 import itertools
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -211,6 +213,31 @@ def test_a_long_list_shows_an_estimate_and_walks_by_next_and_previous(staff, mon
     assert page.end_index() == 5
     assert _page(qs, 2, exact_up_to=3).has_next()
     assert _page(qs, 9, exact_up_to=3).number == 1  # past the end: the first page
+
+
+def test_an_estimate_is_kept_for_a_minute_under_its_query(
+    staff, monkeypatch, django_assert_num_queries
+):
+    """The planner is asked once a minute for a list walked page by page; the kept
+    estimate is named by the list's query, so another filter (or another user's scope)
+    is counted afresh; a short list is always counted exactly."""
+    for _ in range(5):
+        RequestFactory(received_by=staff)
+    asked = []
+    monkeypatch.setattr(paginate, "estimated_rows", lambda qs: asked.append(qs) or 40)
+    qs = LegalAidRequest.objects.order_by("pk")
+    assert _page(qs, 1, exact_up_to=3).paginator.count == 40
+    with django_assert_num_queries(1):  # the page's rows, no count
+        again = _page(qs, 2, exact_up_to=3)
+    assert (again.paginator.count, again.paginator.estimated, len(asked)) == (40, True, 1)
+    narrower = qs.filter(pk__gt=0)
+    assert _page(narrower, 1, exact_up_to=3).paginator.count == 40
+    assert len(asked) == 2
+    assert _page(qs, 1, exact_up_to=10).paginator.count == 5  # exact: nothing kept
+    later = timezone.now() + timedelta(seconds=paginate.ESTIMATE_SECONDS + 1)
+    with time_machine.travel(later, tick=False):
+        assert _page(qs, 1, exact_up_to=3).paginator.count == 40
+    assert len(asked) == 3
 
 
 @pytest.mark.parametrize("estimate", [None, 4])
