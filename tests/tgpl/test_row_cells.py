@@ -1,14 +1,25 @@
 """The cells of a long list's rows: a row's link and a choice's label, written as
 Django's `{% url %}` and get_<field>_display write them (issue 18.5)."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone
 
+from cases import selectors, services
 from cases.models import Case, LegalAidRequest
-from cases.states import CaseStatus, RequestStatus
-from tgpl.templatetags.tgpl import choice_label, label_of, pk_url
+from cases.states import CaseStatus, Form, RequestStatus
+from tgpl.templatetags.tgpl import (
+    _print_row,
+    _remembered_row,
+    choice_label,
+    label_of,
+    list_row,
+    pk_url,
+)
 
 
 @pytest.mark.parametrize("name", ["cases:case_detail", "cases:request_detail", "plans:detail"])
@@ -79,3 +90,73 @@ def test_the_label_of_a_plain_value_in_a_template():
         Context({"row": {"status": CaseStatus.CLOSED}})
     )
     assert html == Case(status=CaseStatus.CLOSED).get_status_display()
+
+
+# --- a long list's rows, printed once for the same values -------------------------------
+
+ROW = "cases/_case_row.html"
+
+
+def _row(**changes):
+    row = {
+        "pk": 7,
+        "code": "TT.TGTT.07.2026",
+        "accepted_at": datetime(2026, 3, 31, 18, 30, tzinfo=UTC),  # 01/04 in Hà Nội
+        "form": Form.LITIGATION,
+        "status": CaseStatus.IN_PROGRESS,
+        "department_name": "Phòng Nghiệp vụ",
+        "performer_name": "Lăng Thị Mai",
+        "legal_field_name": "Pháp luật hình sự",
+        "full_name": "Lục Văn <Kín>",
+        "identity_number": "020199000777",
+    }
+    return {**row, **changes}
+
+
+def test_a_remembered_row_is_the_row_printed_afresh():
+    for personal in (True, False):
+        printed = _print_row(ROW, _row(), {"personal": personal})
+        assert list_row(ROW, _row(), personal=personal) == printed
+        assert list_row(ROW, _row(), personal=personal) == printed  # from the memo
+    assert "Lục Văn &lt;Kín&gt;" in list_row(ROW, _row(), personal=True)
+    assert "*********777" in list_row(ROW, _row(), personal=True)
+    assert "Lục Văn" not in list_row(ROW, _row(), personal=False)
+    assert 'href="/cases/7/"' in list_row(ROW, _row(), personal=False)
+
+
+def test_a_changed_value_is_another_row():
+    before = list_row(ROW, _row(), personal=True)
+    after = list_row(ROW, _row(performer_name="Chu Văn Đức"), personal=True)
+    assert "Lăng Thị Mai" in before
+    assert "Chu Văn Đức" in after
+    assert "Lăng Thị Mai" not in after
+
+
+def test_a_remembered_row_follows_the_time_zone():
+    assert "01/04/2026" in list_row(ROW, _row(), personal=False)
+    with timezone.override("UTC"):
+        assert "31/03/2026" in list_row(ROW, _row(), personal=False)
+    assert "01/04/2026" in list_row(ROW, _row(), personal=False)
+
+
+def test_debug_prints_every_row_afresh(settings):
+    settings.DEBUG = True
+    _remembered_row.cache_clear()
+    list_row(ROW, _row(), personal=True)
+    assert _remembered_row.cache_info().currsize == 0
+
+
+@pytest.mark.django_db
+def test_the_list_page_prints_its_rows_as_the_partial_does(
+    login, director, staff, professional_office
+):
+    """The page's row is the partial's output for the row the selector reads."""
+    from tests.cases.factories import receive
+
+    req = receive(staff, full_name="Nông Thị Hàng")
+    services.accept_request(actor=staff, request=req, department=professional_office)
+    page = login(director).get(reverse("cases:case_list")).content.decode()
+    f = selectors.Filters()
+    (row,) = selectors.case_rows(director, selectors.case_list(director, f))
+    assert _print_row(ROW, row, {"personal": True}) in page
+    assert "Nông Thị Hàng" in page
