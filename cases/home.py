@@ -145,10 +145,7 @@ def performer(user, today: date) -> PanelView:
     view.lines += _limit_lines(
         home_limits.owned_dues(user, until=_end_of(today + SOON), now=now, limit=6), now
     )
-    row = next(
-        (r for r in selectors.performer_rows(user, today.year) if r.performer.user_id == user.pk),
-        None,
-    )
+    row = next(iter(selectors.performer_rows(user, today.year, own=True)), None)
     if row is not None and row.tier is not None:
         view.lines.append(
             Line(

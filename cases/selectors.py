@@ -298,12 +298,12 @@ def _litigation_of_year(year: int):
     )
 
 
-def performer_rows(user, year: int) -> list[PerformerRow]:
+def performer_rows(user, year: int, *, own: bool = False) -> list[PerformerRow]:
     """Performers of the user's centre with open cases and this year's litigation count:
     every performer for those who rate colleagues (`can_see_quota_ratings`), else the
-    user's own row only."""
+    user's own row only; `own`: the user's own row whoever asks (a home page's line)."""
     centres = roles.visible_centres(user)
-    mine = Q() if roles.can_see_quota_ratings(user) else Q(user=user)
+    mine = Q() if roles.can_see_quota_ratings(user) and not own else Q(user=user)
     qs = (
         Performer.objects.filter(mine, centre__in=centres, is_active=True)
         .select_related("user", "user__department")
