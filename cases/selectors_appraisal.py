@@ -300,11 +300,15 @@ def litigation_counts(centre_id: int, year: int, user_ids=None) -> dict[int, Fra
         .exclude(status=CaseStatus.DISCONTINUED)
         .order_by()  # counted, not listed: no sort of the year's cases
     )
+    performed = cases
     if user_ids is not None:
+        # Their cases done alone on the index of a performer's cases by date; the shared
+        # ones by the co-performers' rows (an OR of both read the centre's whole year).
+        performed = cases.filter(performer_id__in=user_ids)
         shared = CoPerformer.objects.filter(user_id__in=user_ids).values("case_id")
         cases = cases.filter(Q(performer_id__in=user_ids) | Q(pk__in=shared))
     alone = (
-        cases.filter(performer__isnull=False)
+        performed.filter(performer__isnull=False)
         .exclude(Exists(CoPerformer.objects.filter(case_id=OuterRef("pk"))))
         .values_list("performer_id")
         .annotate(n=Count("pk"))

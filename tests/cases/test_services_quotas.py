@@ -145,7 +145,12 @@ def test_the_counts_split_shared_cases_and_count_the_others_whole(
     assert sa.litigation_counts(director.centre_id, 2026) == expected
     assert expected == {officer.pk: Fraction(17, 6), head.pk: Fraction(1, 3),
                         newer.pk: Fraction(1, 2), late.pk: Fraction(1, 3)}  # fmt: skip
-    assert sa.litigation_counts(director.centre_id, 2026, [late.pk]) == {late.pk: Fraction(1, 3)}
+    for user_id, share in expected.items():  # one officer's count: their own cases only
+        assert sa.litigation_counts(director.centre_id, 2026, [user_id]) == {user_id: share}
+    assert sa.litigation_counts(director.centre_id, 2026, [officer.pk, late.pk]) == {
+        officer.pk: expected[officer.pk],
+        late.pk: expected[late.pk],
+    }
     assert sa.litigation_counts(director.centre_id, 2027) == {}
 
 
