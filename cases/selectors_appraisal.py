@@ -173,7 +173,11 @@ def results(user, *, plan: AppraisalPlan | None = None, year: int | None = None)
     share of successful litigation cases. Small counts are hidden for who may not see the
     people (a Sở reviewer)."""
     qs = Appraisal.objects.visible_to(user).filter(status=AppraisalStatus.APPROVED)
-    cases = Case.objects.visible_to(user).filter(status=CaseStatus.CLOSED, form=Form.LITIGATION)
+    cases = (
+        Case.objects.visible_to(user)
+        .filter(status=CaseStatus.CLOSED, form=Form.LITIGATION)
+        .order_by()  # counted: no sort of the year's cases before the distinct
+    )
     if plan is not None:
         qs = qs.filter(plan=plan)
         cases = cases.filter(appraisals__plan=plan)
