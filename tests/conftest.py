@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from tgpl import paginate
 from tgpl.celery import app as celery_app
 from tgpl.roles import Role
 
@@ -98,7 +99,8 @@ def _media_in_a_temporary_folder(settings, tmp_path_factory):
 def _empty_cache(settings):
     """Every test starts with an empty cache in its own process's memory, even when
     REDIS_URL is set (CI): what a test kept there (the catalogues of tgpl/catalogues.py,
-    a rate limit's count) never reaches another test, here or in another worker.
+    a rate limit's count) never reaches another test, here or in another worker; nor
+    does a list's estimated count kept by the process (tgpl/paginate.py).
 
     The catalogues are not kept (CATALOGUE_SECONDS=0): every page reads them, so a pinned
     query count does not depend on what an earlier page of the test left in the cache.
@@ -110,6 +112,7 @@ def _empty_cache(settings):
     }
     settings.CATALOGUE_SECONDS = 0
     cache.clear()
+    paginate.forget_estimates()
 
 
 @pytest.fixture

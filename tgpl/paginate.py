@@ -7,10 +7,11 @@ LIMIT, which stops there); past that the count is the planner's estimate on Post
 "Trước / Sau": a page reads one row more than it shows to know whether another follows.
 Small lists (every list in the tests, most filtered lists) keep their exact count.
 
-An estimate is kept in the cache for ESTIMATE_SECONDS under the list's query (its SQL
-and parameters, so the user's scope and filters are in the name): a list that is
-walked page by page, or opened by many, asks the planner once a minute, not on every
-page. What is kept is only the "khoảng …" of the count: the rows are always read.
+An estimate is kept by the process for ESTIMATE_SECONDS under the list's query (its
+tables, filters and parameters, so the user's scope and filters are in the name): a
+list walked page by page, or opened by many, asks the planner once a minute in each
+process, not on every page. What is kept is only the "khoảng …" of the count: the rows
+are always read.
 
 `rows` turns the list's queryset into what a page shows (e.g. the values its cells
 print): the count and the estimate are taken of the queryset itself, which joins
@@ -22,9 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import pickle
+import time
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
@@ -52,11 +54,41 @@ def estimated_rows(queryset) -> int | None:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def _estimate_key(queryset, exact_up_to: int) -> str:
-    """The name of the queryset's kept estimate: its SQL and parameters."""
-    sql, params = queryset.order_by().query.get_compiler(using=queryset.db).as_sql()
-    named = repr((queryset.db, exact_up_to, sql, tuple(params))).encode()
-    return f"tgpl:estimate:{hashlib.sha256(named).hexdigest()}"
+def _estimate_key(queryset, exact_up_to: int) -> bytes:
+    """The name of the queryset's kept estimate: its query, as Django pickles a queryset
+    (the tables, filters and parameters; a twentieth of the time of compiling its SQL),
+    or its SQL and parameters when the query does not pickle. A name of this process:
+    a pickle holds sets, whose order differs between processes."""
+    try:
+        named = pickle.dumps((queryset.db, exact_up_to, queryset.query))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        sql, params = queryset.order_by().query.get_compiler(using=queryset.db).as_sql()
+        named = repr((queryset.db, exact_up_to, sql, tuple(params))).encode()
+    return hashlib.sha256(named).digest()
+
+
+# This process's kept estimates: name -> (kept until, time.time(); rows).
+_estimates: dict[bytes, tuple[float, int]] = {}
+ESTIMATES_KEPT = 1_000
+
+
+def _kept_estimate(key: bytes) -> int | None:
+    found = _estimates.get(key)
+    if found is None or found[0] <= time.time():
+        return None
+    return found[1]
+
+
+def _keep_estimate(key: bytes, rows: int) -> None:
+    if len(_estimates) >= ESTIMATES_KEPT:  # bounded: the oldest go first
+        for old in list(_estimates)[: ESTIMATES_KEPT // 2]:
+            del _estimates[old]
+    _estimates[key] = (time.time() + ESTIMATE_SECONDS, rows)
+
+
+def forget_estimates() -> None:
+    """Drop this process's kept estimates (the tests, between one and the next)."""
+    _estimates.clear()
 
 
 class ListPage(Page):
@@ -93,7 +125,7 @@ class ListPaginator(Paginator):
         if not hasattr(self.object_list, "query"):  # a list, not a queryset
             return len(self.object_list)
         key = _estimate_key(self.object_list, self.exact_up_to)
-        kept = cache.get(key)
+        kept = _kept_estimate(key)
         if kept is not None:
             self.estimated = True
             return kept
@@ -104,7 +136,7 @@ class ListPaginator(Paginator):
         if guess is None:  # SQLite: no planner estimate, the exact count
             return self.object_list.count()
         self.estimated = True
-        cache.set(key, max(guess, counted), ESTIMATE_SECONDS)
+        _keep_estimate(key, max(guess, counted))
         return max(guess, counted)
 
     def validate_number(self, number):

@@ -240,6 +240,23 @@ def test_an_estimate_is_kept_for_a_minute_under_its_query(
     assert len(asked) == 3
 
 
+def test_the_kept_estimate_is_named_by_the_scope_and_the_filters(director, head, officer):
+    """The same list built twice has one name; another user's scope, another filter or
+    another exact limit has another."""
+    f = selectors.Filters()
+    key = paginate._estimate_key
+    assert key(selectors.case_list(head, f), 1000) == key(selectors.case_list(head, f), 1000)
+    names = {
+        key(selectors.case_list(head, f), 1000),
+        key(selectors.case_list(officer, f), 1000),
+        key(selectors.case_list(director, f), 1000),
+        key(selectors.case_list(head, selectors.Filters(status=CaseStatus.CLOSED)), 1000),
+        key(selectors.case_list(head, f), 100),
+        key(selectors.request_list(head, f), 1000),
+    }
+    assert len(names) == 6
+
+
 @pytest.mark.parametrize("estimate", [None, 4])
 def test_a_page_reads_the_rows_and_counts_the_queryset(staff, monkeypatch, estimate):
     """`rows` says what a page reads; the count (and the estimate) is of the queryset,
