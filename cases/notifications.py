@@ -29,7 +29,7 @@ def assignment_proposed(event: Event) -> None:
     notify(
         event,
         "proposal_waiting",
-        roles.approvers_of(case, assignment.performer_id),
+        roles.approvers_of(case, assignment.performer_id, assignment.proposed_by_id),
         Notice(
             f"Đề xuất {verb} chờ duyệt: vụ việc {case.code}",
             f"Đề xuất {verb} {assignment.performer.full_name} cho vụ việc {case.code} "

@@ -157,11 +157,14 @@ def case_deadlines(
     for proposal in proposals.order_by("pk").iterator(BATCH):
         head = _head(proposal.case.department)
         deciders: tuple[int, ...] = (head,)
-        if head == proposal.performer_id:  # her own appointment: the leadership decides
+        # Her own appointment or her own proposal: the leadership decides, neither the
+        # appointed nor the proposer (roles.approvers_of).
+        if head in (proposal.performer_id, proposal.proposed_by_id):
             centre_id = proposal.case.centre_id
             if centre_id not in leaders:
                 leaders[centre_id] = [u.pk for u in roles.leaders_of(centre_id)]
-            deciders = tuple(pk for pk in leaders[centre_id] if pk != head)
+            barred = (head, proposal.performer_id, proposal.proposed_by_id)
+            deciders = tuple(pk for pk in leaders[centre_id] if pk not in barred)
         proposed_on = timezone.localtime(proposal.proposed_at).date()
         due_day = calendar.add_workdays(proposed_on, wait)
         yield Deadline(

@@ -251,9 +251,10 @@ def approval_inbox(user):
     cases = Case.objects.visible_to(user)
     qs = Assignment.objects.filter(status=AssignmentStatus.PROPOSED, case__in=cases)
     mine = Q(case__department__head=user)
-    if roles.is_leadership(user):  # no head, or the head is the one appointed
+    if roles.is_leadership(user):  # no head, or the head is the appointed or the proposer
         mine |= Q(case__department__head__isnull=True)
         mine |= Q(performer_id=F("case__department__head_id"))
+        mine |= Q(proposed_by_id=F("case__department__head_id"))
     return (
         qs.filter(mine)
         .exclude(proposed_by=user)

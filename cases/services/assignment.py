@@ -95,6 +95,13 @@ def propose_assignment(
     problem = performer_problem(case, performer, local_date(moment))
     if problem:
         raise BusinessRuleError(problem, field="performer")
+    if not roles.approvers_of(case, performer.pk, actor.pk):
+        raise BusinessRuleError(
+            "Không còn ai duyệt được đề xuất này: người đề xuất và người được cử không tự "
+            "duyệt, và Trung tâm không có Trưởng phòng hay thành viên Ban Giám đốc nào khác. "
+            "Hãy để người khác đề xuất, hoặc cử người khác.",
+            field="performer",
+        )
     cleared = assignment_clearance(case.request, performer)  # issue 17.5
     kind = Assignment.Kind.REPLACE if replacing else Assignment.Kind.APPOINT
     assignment = Assignment(
@@ -135,8 +142,9 @@ def _lock_pending(assignment: Assignment) -> tuple[Assignment, Case]:
 
 
 def _require_decider(actor, assignment: Assignment, case: Case, verb: str) -> None:
-    """The proposal's decider (roles.can_approve_assignment): never the one who proposed
-    it, never the person it appoints; a head's own appointment goes to the leadership."""
+    """The proposal's decider (roles.can_decide_assignment): never the one who proposed
+    it, never the person it appoints; a head's own appointment, and her own proposal, go
+    to the leadership."""
     if assignment.proposed_by_id == actor.pk:
         raise BusinessRuleError(f"Người đề xuất không được tự {verb} đề xuất của mình.")
     if assignment.performer_id == actor.pk:
@@ -145,9 +153,9 @@ def _require_decider(actor, assignment: Assignment, case: Case, verb: str) -> No
             "thực hiện do Giám đốc hoặc Phó Giám đốc quyết định."
         )
     require(
-        roles.can_approve_assignment(actor, case, assignment.performer_id),
+        roles.can_decide_assignment(actor, assignment),
         f"Chỉ Trưởng phòng, Trưởng Chi nhánh thụ lý vụ việc (Ban Giám đốc khi đề xuất cử "
-        f"chính Trưởng phòng) được {verb} đề xuất này.",
+        f"chính Trưởng phòng hoặc do Trưởng phòng đề xuất) được {verb} đề xuất này.",
     )
 
 

@@ -71,11 +71,15 @@ def test_written_advice_is_the_performers_deadline(staff, professional_office, h
 
 
 @pytest.mark.parametrize(
-    ("appointed", "decider"),
-    [("officer", "head"), ("head", "director")],  # a head's own appointment: the director
+    ("proposer", "appointed", "decider"),
+    [
+        ("staff", "officer", "head"),
+        ("staff", "head", "director"),  # a head's own appointment: the director
+        ("head", "officer", "director"),  # a head's own proposal: the director
+    ],
 )
 def test_proposal_waiting_more_than_a_working_day_reminds_its_decider(
-    appointed, decider, request, staff, professional_office, head, officer, director
+    proposer, appointed, decider, request, staff, professional_office, head, officer, director
 ):
     from cases.models import Performer
     from tests.cases.factories import make_performer
@@ -83,7 +87,8 @@ def test_proposal_waiting_more_than_a_working_day_reminds_its_decider(
     performer = request.getfixturevalue(appointed)
     make_performer(performer, Performer.Kind.LEGAL_AID_OFFICER)
     case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
-    propose_checked(actor=staff, case=case, performer=performer, at=MONDAY)
+    by = request.getfixturevalue(proposer)
+    propose_checked(actor=by, case=case, performer=performer, at=MONDAY)
     scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
     waiting = reminders("approval_wait")
     assert [(r.kind, r.recipient) for r in waiting] == [("due", request.getfixturevalue(decider))]

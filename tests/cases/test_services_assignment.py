@@ -38,7 +38,8 @@ def test_proposal_waits_for_the_head_and_approval_appoints(staff, head, officer,
     assert case.history.latest().history_user == head
 
 
-def test_the_proposer_never_approves_their_own_proposal(head, officer, case):
+def test_the_proposer_never_approves_their_own_proposal(head, director, officer, case):
+    """(The director decides the head's own proposal: without her, no one could.)"""
     assignment = propose_checked(actor=head, case=case, performer=officer)
     with pytest.raises(BusinessRuleError, match="không được tự duyệt"):
         services.approve_assignment(actor=head, assignment=assignment)
@@ -65,6 +66,36 @@ def test_a_head_appointed_herself_is_decided_by_the_leadership(
     case.refresh_from_db()
     assert (case.status, case.performer) == (CaseStatus.ASSIGNED, head)
     assert Assignment.objects.get(pk=assignment.pk).decided_by == director
+
+
+def test_a_heads_own_proposal_is_decided_by_the_leadership(
+    head, director, officer, case, django_capture_on_commit_callbacks
+):
+    """The head who proposes cannot approve her own proposal: it goes to the director's
+    inbox (not left where no one may decide it), and the director is told of it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        assignment = propose_checked(actor=head, case=case, performer=officer)
+    assert roles.approvers_of(case, officer.pk, head.pk) == [director]
+    assert list(selectors.approval_inbox(head)) == []
+    assert list(selectors.approval_inbox(director)) == [assignment]
+    assert roles.can_decide_assignment(director, assignment)
+    assert not roles.can_decide_assignment(head, assignment)
+    waiting = Notification.objects.filter(title__startswith="Đề xuất cử người chờ duyệt")
+    assert list(waiting.values_list("recipient", flat=True)) == [director.pk]
+    services.approve_assignment(actor=director, assignment=assignment)
+    case.refresh_from_db()
+    assert (case.status, case.performer) == (CaseStatus.ASSIGNED, officer)
+
+
+def test_a_proposal_no_one_could_decide_is_refused_and_nothing_is_kept(director, head, case):
+    """A director who proposes the head, in a centre with no deputy: the head may not
+    decide her own appointment, the director not her own proposal. The proposal is
+    refused at once with the reason, not left waiting for no one."""
+    with pytest.raises(BusinessRuleError, match="Không còn ai duyệt được đề xuất này"):
+        services.propose_assignment(actor=director, case=case, performer=head)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AWAITING_ASSIGNMENT
+    assert not Assignment.objects.filter(case=case).exists()
 
 
 def test_the_head_still_decides_the_appointment_of_others(staff, head, director, officer, case):

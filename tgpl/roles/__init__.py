@@ -360,23 +360,26 @@ def can_propose_assignment(user, case) -> bool:
     return can_handle_request(user, case)
 
 
-def can_approve_assignment(user, case, performer_id: int | None = None) -> bool:
-    """Who decides a proposal for this case that appoints `performer_id`: the head of the
-    department that owns the case; the leadership when it has no head, or when the
-    proposal appoints the head herself. No one decides her own appointment."""
-    if not _same_centre(user, case) or user.pk == performer_id:
+def can_approve_assignment(
+    user, case, performer_id: int | None = None, proposer_id: int | None = None
+) -> bool:
+    """Who decides a proposal for this case that appoints `performer_id`, proposed by
+    `proposer_id`: the head of the department that owns the case; the leadership when it
+    has no head, or when the head cannot decide it (she is the one appointed, or the one
+    who proposed it). No one decides her own appointment nor her own proposal."""
+    if not _same_centre(user, case) or user.pk in (performer_id, proposer_id):
         return False
     department = case.department
     head_id = department.head_id if department is not None else None
     if heads_department(user, department):
         return True
-    return is_leadership(user) and (head_id is None or head_id == performer_id)
+    return is_leadership(user) and (head_id is None or head_id in (performer_id, proposer_id))
 
 
 def can_decide_assignment(user, assignment) -> bool:
-    """can_approve_assignment for this proposal, never by the one who proposed it."""
-    return user.pk != assignment.proposed_by_id and can_approve_assignment(
-        user, assignment.case, assignment.performer_id
+    """can_approve_assignment for this proposal, its performer and its proposer."""
+    return can_approve_assignment(
+        user, assignment.case, assignment.performer_id, assignment.proposed_by_id
     )
 
 
@@ -391,20 +394,21 @@ def leaders_of(centre_id: int):
     )
 
 
-def approvers_of(case, performer_id: int | None = None) -> list:
+def approvers_of(case, performer_id: int | None = None, proposer_id: int | None = None) -> list:
     """Who decides a proposal for this case (the rule of can_approve_assignment): the
     owning department's head, or the leadership when the department has no head or the
-    proposal appoints the head herself."""
+    head is the one appointed or the one who proposed; never the appointed nor the
+    proposer. Empty: no one may decide it (propose_assignment refuses it)."""
     department = case.department
     head = department.head if department is not None and department.head_id else None
     if (
         head is not None
-        and head.pk != performer_id
+        and head.pk not in (performer_id, proposer_id)
         and head.is_active
         and heads_department(head, department)
     ):
         return [head]
-    return [u for u in leaders_of(case.centre_id) if u.pk != performer_id]
+    return [u for u in leaders_of(case.centre_id) if u.pk not in (performer_id, proposer_id)]
 
 
 def can_work_case(user, case) -> bool:
