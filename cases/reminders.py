@@ -151,15 +151,15 @@ def case_deadlines(
     wait = ReminderSettings.current().approval_wait_workdays
     proposal_scope = Q() if centre_ids is None else Q(case__centre_id__in=centre_ids)
     proposals = Assignment.objects.filter(
-        proposal_scope, status=AssignmentStatus.PROPOSED, case__department__head__isnull=False
+        proposal_scope, status=AssignmentStatus.PROPOSED
     ).select_related("case__department", "performer")
     leaders: dict[int, list[int]] = {}  # per centre, read once: not a query per proposal
     for proposal in proposals.order_by("pk").iterator(BATCH):
         head = _head(proposal.case.department)
         deciders: tuple[int, ...] = (head,)
-        # Her own appointment or her own proposal: the leadership decides, neither the
-        # appointed nor the proposer (roles.approvers_of).
-        if head in (proposal.performer_id, proposal.proposed_by_id):
+        # No head, or her own appointment or her own proposal: the leadership decides,
+        # neither the appointed nor the proposer (roles.approvers_of).
+        if head is None or head in (proposal.performer_id, proposal.proposed_by_id):
             centre_id = proposal.case.centre_id
             if centre_id not in leaders:
                 leaders[centre_id] = [u.pk for u in roles.leaders_of(centre_id)]

@@ -94,6 +94,22 @@ def test_proposal_waiting_more_than_a_working_day_reminds_its_decider(
     assert [(r.kind, r.recipient) for r in waiting] == [("due", request.getfixturevalue(decider))]
 
 
+def test_a_proposal_in_a_department_without_a_head_reminds_the_leadership(
+    staff, professional_office, head, officer, director
+):
+    from cases.models import Performer
+    from tests.cases.factories import make_performer
+
+    make_performer(officer, Performer.Kind.LEGAL_AID_OFFICER)
+    case = accept_on(staff, professional_office, MONDAY, form=Form.LITIGATION)
+    professional_office.head = None
+    professional_office.save()
+    propose_checked(actor=staff, case=case, performer=officer, at=MONDAY)
+    scan.run_scan(now=datetime.datetime(2026, 6, 16, 8, tzinfo=VN), unit="days")
+    waiting = reminders("approval_wait")
+    assert [(r.kind, r.recipient) for r in waiting] == [("due", director)]
+
+
 def test_met_limits_are_not_reminded(staff, professional_office, head, officer):
     from cases.models import Performer
     from tests.cases.factories import make_performer
