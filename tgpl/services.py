@@ -10,7 +10,7 @@ from . import roles
 from .calendar import CALENDAR_CHANGED
 from .errors import BusinessRuleError
 from .kernel import delete, emit, require, save, set_related
-from .models import Agency, Centre, HolidayOverride, User
+from .models import Agency, Centre, Department, HolidayOverride, User
 from .roles import Role
 from .search import search_key
 
@@ -50,6 +50,8 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
     groups = [Group.objects.get_or_create(name=code)[0] for code in sorted(wanted)]
     labels = ", ".join(str(Role(code).label) for code in sorted(wanted)) or "không có vai trò"
     set_related(user, "groups", groups, actor=actor, reason=f"Phân vai trò: {labels}")
+    if Role.DEPARTMENT_HEAD not in wanted:
+        release_headships(user=user, actor=actor, why="không còn vai trò Trưởng phòng")
     is_staff = bool(wanted & {Role.ADMINISTRATOR, Role.SYSTEM_ADMINISTRATOR}) or user.is_superuser
     if user.is_staff != is_staff:
         user.is_staff = is_staff
@@ -60,6 +62,35 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
             update_fields=["is_staff"],
         )
     roles.forget_roles(user)
+
+
+def release_headships(*, user: User, actor: User | None, why: str) -> int:
+    """The departments `user` heads no longer have her as head: she was locked, lost the
+    head role or left the centre. A department without a head has its proposals decided
+    by the centre's leadership (roles.can_approve_assignment), so none waits for a head
+    who can no longer decide it. Each department's history names who and why."""
+    released = 0
+    for department in Department.objects.filter(head=user).order_by("pk"):
+        department.head = None
+        save(
+            department,
+            actor=actor,
+            reason=f"Bỏ trưởng phòng {user.full_name or user.username}: {why}",
+            update_fields=["head"],
+        )
+        released += 1
+    return released
+
+
+def check_department_head(department: Department) -> None:
+    """A department's head is an active person of its centre who holds the head role."""
+    head = department.head if department.head_id else None
+    if head is not None and not (head.is_active and roles.is_department_head(head)):
+        raise BusinessRuleError(
+            f"{head.full_name or head.username} không thể là trưởng phòng: cần một tài khoản"
+            " đang hoạt động có vai trò Trưởng phòng.",
+            field="head",
+        )
 
 
 def refresh_search_keys(obj) -> None:
@@ -132,6 +163,8 @@ def check_organisation_change(
         require(roles.can_manage_record_of(actor, centre_id), OUTSIDE_CENTRE)
     if isinstance(obj, User) and obj.pk == actor.pk and not obj.is_active:
         raise BusinessRuleError("Không thể tự khóa tài khoản của chính mình.", field="is_active")
+    if isinstance(obj, Department):
+        check_department_head(obj)
     if isinstance(obj, Centre):
         moved = before is None or any(
             getattr(obj, f) != getattr(before, f) for f in CENTRE_STRUCTURE_FIELDS
@@ -152,10 +185,17 @@ def save_organisation_record(
     check_organisation_change(obj=obj, actor=actor, centre_of=centre_of)
     _validated(obj)
     created = obj.pk is None
+    before = None if created else _stored(obj)
     refresh_search_keys(obj)
-    return save(
+    saved = save(
         obj, actor=actor, reason=reason or _default_reason(obj, "thêm" if created else "sửa")
     )
+    if isinstance(obj, User) and before is not None:
+        if not obj.is_active:
+            release_headships(user=obj, actor=actor, why="tài khoản đã bị khóa")
+        elif obj.centre_id != before.centre_id:
+            release_headships(user=obj, actor=actor, why="đã chuyển sang Trung tâm khác")
+    return saved
 
 
 @transaction.atomic

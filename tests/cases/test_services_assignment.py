@@ -87,6 +87,63 @@ def test_a_heads_own_proposal_is_decided_by_the_leadership(
     assert (case.status, case.performer) == (CaseStatus.ASSIGNED, officer)
 
 
+@pytest.mark.parametrize(
+    ("leave", "why"),
+    [
+        ("lock", "tài khoản đã bị khóa"),
+        ("drop_role", "không còn vai trò Trưởng phòng"),
+    ],
+)
+def test_a_head_who_can_no_longer_decide_leaves_her_proposals_to_the_leadership(
+    leave, why, administrator, staff, head, director, officer, case, professional_office
+):
+    """Locked, or no longer holding the head role: her department loses its head (its
+    history says who and why), so a proposal waiting for her is in the director's inbox
+    and the director decides it, not left where no one could."""
+    from tgpl import services as organisation
+
+    assignment = propose_checked(actor=staff, case=case, performer=officer)
+    assert roles.approvers_of(case, officer.pk, staff.pk) == [head]
+    if leave == "lock":
+        head.is_active = False
+        organisation.save_organisation_record(obj=head, actor=administrator)
+    else:
+        organisation.set_user_roles(
+            user=head, new_roles=[roles.Role.LEGAL_AID_OFFICER], actor=administrator
+        )
+    professional_office.refresh_from_db()
+    assert professional_office.head_id is None
+    record = professional_office.history.latest()
+    assert record.history_user == administrator
+    assert record.history_change_reason == f"Bỏ trưởng phòng {head.full_name}: {why}"
+    case.refresh_from_db()
+    assert roles.approvers_of(case, officer.pk, staff.pk) == [director]
+    assert list(selectors.approval_inbox(director)) == [assignment]
+    assignment = Assignment.objects.get(pk=assignment.pk)
+    assert roles.can_decide_assignment(director, assignment)
+    services.approve_assignment(actor=director, assignment=assignment)
+    case.refresh_from_db()
+    assert (case.status, case.performer) == (CaseStatus.ASSIGNED, officer)
+
+
+def test_only_an_active_person_with_the_head_role_heads_a_department(
+    administrator, officer, head, professional_office
+):
+    from tgpl import services as organisation
+
+    professional_office.head = officer  # an officer, not a head
+    with pytest.raises(BusinessRuleError, match="không thể là trưởng phòng") as refused:
+        organisation.save_organisation_record(obj=professional_office, actor=administrator)
+    assert refused.value.field == "head"
+    professional_office.refresh_from_db()
+    assert professional_office.head_id == head.pk
+    head.is_active = False
+    head.save(update_fields=["is_active"])  # locked outside the services (a shell)
+    professional_office.head = head
+    with pytest.raises(BusinessRuleError, match="không thể là trưởng phòng"):
+        organisation.save_organisation_record(obj=professional_office, actor=administrator)
+
+
 def test_a_proposal_no_one_could_decide_is_refused_and_nothing_is_kept(director, head, case):
     """A director who proposes the head, in a centre with no deputy: the head may not
     decide her own appointment, the director not her own proposal. The proposal is

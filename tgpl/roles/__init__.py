@@ -398,16 +398,12 @@ def approvers_of(case, performer_id: int | None = None, proposer_id: int | None 
     """Who decides a proposal for this case (the rule of can_approve_assignment): the
     owning department's head, or the leadership when the department has no head or the
     head is the one appointed or the one who proposed; never the appointed nor the
-    proposer. Empty: no one may decide it (propose_assignment refuses it)."""
+    proposer. Empty: no one may decide it (propose_assignment refuses it). (A head is
+    always active and holds the role: tgpl.services.release_headships.)"""
     department = case.department
-    head = department.head if department is not None and department.head_id else None
-    if (
-        head is not None
-        and head.pk not in (performer_id, proposer_id)
-        and head.is_active
-        and heads_department(head, department)
-    ):
-        return [head]
+    head_id = department.head_id if department is not None else None
+    if head_id is not None and head_id not in (performer_id, proposer_id):
+        return [department.head]
     return [u for u in leaders_of(case.centre_id) if u.pk not in (performer_id, proposer_id)]
 
 
