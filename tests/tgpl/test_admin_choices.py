@@ -14,6 +14,7 @@ from tests.factories import DepartmentFactory, UserFactory
 from tgpl.admin import OrganisationAdmin
 from tgpl.admin.scoping import OUTSIDE_CENTRE_CHOICE
 from tgpl.models import Department
+from tgpl.roles import Role
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
@@ -160,9 +161,16 @@ def test_raw_id_of_another_centres_person_is_refused_in_vietnamese(
     assert not refused.is_valid()
     assert refused.errors["head"] == [OUTSIDE_CENTRE_CHOICE]
     assert centre_b.director.full_name not in str(refused["head"])  # not even named back
-    accepted = _raw_form(administrator, centre_a.director)
+    head = UserFactory(  # a department's head holds the head role (services)
+        username="truongphong.a",
+        full_name="Trưởng Phòng a",
+        centre=centre_a.department.centre,
+        department=centre_a.department,
+        roles=[Role.DEPARTMENT_HEAD],
+    )
+    accepted = _raw_form(administrator, head)
     assert accepted.is_valid(), accepted.errors
-    assert centre_a.director.full_name in str(accepted["head"])
+    assert head.full_name in str(accepted["head"])
 
 
 def test_changelist_filters_list_only_own_centres_departments(
