@@ -11,7 +11,7 @@ from django.test.utils import override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from tgpl import paginate
+from tgpl import catalogues, paginate
 from tgpl.celery import app as celery_app
 from tgpl.roles import Role
 
@@ -113,6 +113,7 @@ def _empty_cache(settings):
     settings.CATALOGUE_SECONDS = 0
     cache.clear()
     paginate.forget_estimates()
+    catalogues.forget_page_token()
 
 
 @pytest.fixture

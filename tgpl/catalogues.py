@@ -25,6 +25,7 @@ still validates its value against the database, and no permission is read from h
 
 from __future__ import annotations
 
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -32,6 +33,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 
 from . import kernel
@@ -45,17 +47,44 @@ _MISSING = object()
 _UNSEEN_FIELDS = frozenset({"last_login", "password"})
 
 
+# A page reads the token once: the band and the filters of a list both ask for it. The
+# token read is kept by the thread from the request's start to its end (a task, a
+# command or a shell, outside any request, reads it at every call).
+_request = threading.local()
+
+
 def _generation() -> str:
+    token = getattr(_request, "token", None)
+    if token is not None:
+        return token
     token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         token = cache.get(GENERATION_KEY)
+    if getattr(_request, "open", False):
+        _request.token = token
     return token
+
+
+def _request_started(**kwargs) -> None:
+    _request.open, _request.token = True, None
+
+
+def forget_page_token(**kwargs) -> None:
+    """The request is over (request_finished; a test whose page raised calls it)."""
+    _request.open, _request.token = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="tgpl.catalogues:started")
+request_finished.connect(forget_page_token, dispatch_uid="tgpl.catalogues:finished")
 
 
 def renew() -> None:
     """Every catalogue is read afresh from the next page on (after a change)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    token = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, token, timeout=None)
+    if getattr(_request, "open", False):
+        _request.token = token  # the rest of this page sees the change too
 
 
 # This process's copies of the current generation's catalogues: a page reads the token

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from . import public, roles
+from .links import reverse_kept
 
 # (key, label, URL name, icon, who sees the link: None for everyone signed in; the same
 # predicate the area's view checks, so no one is shown a page that would refuse them)
@@ -29,7 +29,7 @@ def shell(request):
             {
                 "key": key,
                 "label": label,
-                "url": reverse(name),
+                "url": reverse_kept(name),
                 "icon": icon,
                 "active": key == current,
             }

@@ -271,3 +271,43 @@ def test_catalogue_seconds_zero_keeps_nothing(professional_office, settings):
     catalogues.remembered({"departments": build})
     catalogues.remembered({"departments": build})
     assert build.reads == 2
+
+
+def test_a_page_reads_the_token_once(client, director, monkeypatch):
+    """The band and a list's filters both ask for the catalogues: one read of the
+    shared token per page. Outside a page (a task, a shell) every call reads it."""
+    reads = []
+
+    class Counting:
+        """The shared cache, counting the reads of the token."""
+
+        def __getattr__(self, name):
+            return getattr(cache, name)
+
+        def get(self, key, *args, **kwargs):
+            if key == catalogues.GENERATION_KEY:
+                reads.append(key)
+            return cache.get(key, *args, **kwargs)
+
+    client.force_login(director)
+    client.get(reverse("cases:case_list"))
+    monkeypatch.setattr(catalogues, "cache", Counting())
+    assert client.get(reverse("cases:case_list")).status_code == 200
+    assert len(reads) == 1
+    reads.clear()
+    catalogues.remembered({"x": lambda: 1})
+    catalogues.remembered({"x": lambda: 1})
+    assert len(reads) == 2
+
+
+def test_a_renewal_during_a_page_is_seen_by_the_rest_of_the_page(settings):
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        first = catalogues.remembered({"n": lambda: "before"})["n"]
+        catalogues.renew()
+        again = catalogues.remembered({"n": lambda: "after"})["n"]
+    finally:
+        request_finished.send(sender=None)
+    assert (first, again) == ("before", "after")

@@ -6,13 +6,50 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.template import defaulttags
 from django.template.loader import get_template
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from tgpl.links import reverse_kept
+
 register = template.Library()
+
+
+# --- links: {% url %} made once per process (tgpl/links.py) ---------------------------
+
+
+class KeptURLNode(defaulttags.URLNode):
+    """Django's {% url %}, its link made by links.reverse_kept."""
+
+    def render(self, context):
+        args = [arg.resolve(context) for arg in self.args]
+        kwargs = {k: v.resolve(context) for k, v in self.kwargs.items()}
+        view_name = self.view_name.resolve(context)
+        request = getattr(context, "request", None)
+        if hasattr(request, "current_app"):
+            current_app = request.current_app
+        else:
+            current_app = getattr(getattr(request, "resolver_match", None), "namespace", None)
+        url = ""
+        try:
+            url = reverse_kept(view_name, args=args, kwargs=kwargs, current_app=current_app)
+        except NoReverseMatch:
+            if self.asvar is None:
+                raise
+        if self.asvar:
+            context[self.asvar] = url
+            return ""
+        return conditional_escape(url) if context.autoescape else url
+
+
+@register.tag
+def url(parser, token):
+    """{% url %} as Django writes it (the same arguments, `as var`), the link kept."""
+    node = defaulttags.url(parser, token)
+    return KeptURLNode(node.view_name, node.args, node.kwargs, node.asvar)
 
 
 # --- the cells of a long list's rows (issue 18.5) ------------------------------------
