@@ -17,7 +17,7 @@ from tgpl.templatetags.tgpl import (
     _remembered_row,
     choice_label,
     label_of,
-    list_row,
+    list_rows,
     pk_url,
 )
 
@@ -116,33 +116,43 @@ def _row(**changes):
 def test_a_remembered_row_is_the_row_printed_afresh():
     for personal in (True, False):
         printed = _print_row(ROW, _row(), {"personal": personal})
-        assert list_row(ROW, _row(), personal=personal) == printed
-        assert list_row(ROW, _row(), personal=personal) == printed  # from the memo
-    assert "Lục Văn &lt;Kín&gt;" in list_row(ROW, _row(), personal=True)
-    assert "*********777" in list_row(ROW, _row(), personal=True)
-    assert "Lục Văn" not in list_row(ROW, _row(), personal=False)
-    assert 'href="/cases/7/"' in list_row(ROW, _row(), personal=False)
+        assert list_rows(ROW, [_row()], personal=personal) == printed
+        assert list_rows(ROW, [_row()], personal=personal) == printed  # from the memo
+    assert "Lục Văn &lt;Kín&gt;" in list_rows(ROW, [_row()], personal=True)
+    assert "*********777" in list_rows(ROW, [_row()], personal=True)
+    assert "Lục Văn" not in list_rows(ROW, [_row()], personal=False)
+    assert 'href="/cases/7/"' in list_rows(ROW, [_row()], personal=False)
+
+
+def test_the_rows_of_a_page_are_printed_in_their_order():
+    first, second = _row(), _row(pk=8, code="TT.TGTT.08.2026")
+    printed = list_rows(ROW, [first, second], personal=False)
+    assert printed == (
+        _print_row(ROW, first, {"personal": False}) + _print_row(ROW, second, {"personal": False})
+    )
+    assert printed.index("TT.TGTT.07.2026") < printed.index("TT.TGTT.08.2026")
+    assert list_rows(ROW, [], personal=False) == ""
 
 
 def test_a_changed_value_is_another_row():
-    before = list_row(ROW, _row(), personal=True)
-    after = list_row(ROW, _row(performer_name="Chu Văn Đức"), personal=True)
+    before = list_rows(ROW, [_row()], personal=True)
+    after = list_rows(ROW, [_row(performer_name="Chu Văn Đức")], personal=True)
     assert "Lăng Thị Mai" in before
     assert "Chu Văn Đức" in after
     assert "Lăng Thị Mai" not in after
 
 
 def test_a_remembered_row_follows_the_time_zone():
-    assert "01/04/2026" in list_row(ROW, _row(), personal=False)
+    assert "01/04/2026" in list_rows(ROW, [_row()], personal=False)
     with timezone.override("UTC"):
-        assert "31/03/2026" in list_row(ROW, _row(), personal=False)
-    assert "01/04/2026" in list_row(ROW, _row(), personal=False)
+        assert "31/03/2026" in list_rows(ROW, [_row()], personal=False)
+    assert "01/04/2026" in list_rows(ROW, [_row()], personal=False)
 
 
 def test_debug_prints_every_row_afresh(settings):
     settings.DEBUG = True
     _remembered_row.cache_clear()
-    list_row(ROW, _row(), personal=True)
+    list_rows(ROW, [_row()], personal=True)
     assert _remembered_row.cache_info().currsize == 0
 
 

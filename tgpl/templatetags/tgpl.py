@@ -124,21 +124,23 @@ ROW_MEMO = 4096
 
 
 @register.simple_tag
-def list_row(template_name: str, row: dict, **flags):
-    """`{% list_row "cases/_case_row.html" c personal=personal %}`: the row printed by
-    its partial template, which sees `row` and the flags and nothing else (no request,
-    no context processor), or the same row's HTML printed before. The name holds the
-    time zone, language and script prefix that dates and links are printed in.
-    DEBUG prints every row afresh, so that an edited template shows at once."""
+def list_rows(template_name: str, rows, **flags):
+    """`{% list_rows "cases/_case_row.html" page personal=personal %}`: each row of the
+    page printed by its partial template, which sees `row` and the flags and nothing else
+    (no request, no context processor), or the same row's HTML printed before. The name
+    holds the time zone, language and script prefix that dates and links are printed in,
+    read once for the page. DEBUG prints every row afresh, so that an edited template
+    shows at once."""
     if settings.DEBUG:
-        return _print_row(template_name, row, flags)
-    return _remembered_row(
-        template_name,
-        tuple(row.items()),
+        return mark_safe("".join(_print_row(template_name, row, flags) for row in rows))  # noqa: S308 - templates' output
+    named = (
         tuple(sorted(flags.items())),
         timezone.get_current_timezone_name(),
         translation.get_language(),
         get_script_prefix(),
+    )
+    return mark_safe(  # noqa: S308 - templates' output
+        "".join(_remembered_row(template_name, tuple(row.items()), *named) for row in rows)
     )
 
 
@@ -147,8 +149,72 @@ def _remembered_row(template_name, items, flags, zone, language, prefix):
     return _print_row(template_name, dict(items), dict(flags))
 
 
-def _print_row(template_name: str, row: dict, flags: dict):
-    return mark_safe(get_template(template_name).render({"row": row, **flags}))  # noqa: S308 - a template's output
+def _print_row(template_name: str, row: dict, flags: dict) -> str:
+    return get_template(template_name).render({"row": row, **flags})
+
+
+# --- the band and the menu of every page, printed once for the same values ------------
+# The page's shell (band, menu, the person's menu) was a fifth of the case list's page
+# in Django's template language, the same HTML on every page of a person and an area.
+# It is printed from the values it shows, and kept by the process under those values
+# (and the language, prefix and urlconf of its links), as the rows of a list are; the
+# sign-out form's CSRF field, different on every page, is put in its slot afterwards.
+
+HEADER_TEMPLATE = "components/app_header.html"
+CSRF_SLOT = "tgpl-csrf-slot-9c1e4"
+HEADER_MEMO = 1024
+
+
+@register.simple_tag(takes_context=True)
+def app_header(context):
+    """`{% app_header %}` in base.html: the band and, for a signed-in person, the menu
+    (the shell context processor's values) with the sign-out form."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    band = context.get("band")
+    values: dict = {
+        "band_parent": band.parent if band else "",
+        "band_name": band.name if band else "",
+        "signed_in": bool(user is not None and user.is_authenticated),
+    }
+    if values["signed_in"]:
+        match = getattr(request, "resolver_match", None)
+        values |= {
+            "nav": tuple(
+                (i["label"], i["url"], i["icon"], i["active"]) for i in context["nav_items"]
+            ),
+            "step": match.url_name if match else "",
+            "full_name": user.full_name,
+            "roles": tuple(str(r) for r in context["user_roles"]),
+            "can_see_register": context["user_can_see_register"],
+            "can_see_read_log": context["user_can_see_read_log"],
+            "can_admin": context["user_can_admin"],
+        }
+    items = tuple(values.items())
+    if settings.DEBUG:
+        html = _print_header(items)
+    else:
+        html = _remembered_header(
+            items, translation.get_language(), get_script_prefix(), get_urlconf()
+        )
+    if CSRF_SLOT in html:
+        html = html.replace(CSRF_SLOT, str(defaulttags.CsrfTokenNode().render(context)))
+    return mark_safe(html)  # noqa: S308 - a template's output
+
+
+@functools.lru_cache(maxsize=HEADER_MEMO)
+def _remembered_header(items, language, prefix, urlconf) -> str:
+    return _print_header(items)
+
+
+def _print_header(items) -> str:
+    values = dict(items)
+    if "nav" in values:
+        values["nav"] = [
+            {"label": label, "url": url, "icon": icon, "active": active}
+            for label, url, icon, active in values["nav"]
+        ]
+    return get_template(HEADER_TEMPLATE).render({**values, "csrf_slot": CSRF_SLOT})
 
 
 @register.filter
