@@ -185,7 +185,7 @@ def save_organisation_record(
     check_organisation_change(obj=obj, actor=actor, centre_of=centre_of)
     _validated(obj)
     created = obj.pk is None
-    before = None if created else _stored(obj)
+    before = _stored(obj) if isinstance(obj, User) else None  # a head locked or moved
     refresh_search_keys(obj)
     saved = save(
         obj, actor=actor, reason=reason or _default_reason(obj, "thêm" if created else "sửa")

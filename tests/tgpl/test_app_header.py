@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tgpl.templatetags.tgpl import CSRF_SLOT, _remembered_header
+from tgpl.templatetags.tgpl import CSRF_SLOT, _remembered
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +20,12 @@ def _header(html: str) -> str:
 
 
 def test_each_person_reads_her_own_name_and_roles(login, director, officer):
-    _remembered_header.cache_clear()
+    _remembered.cache_clear()
     for person, role in ((director, "Giám đốc"), (officer, "Trợ giúp viên pháp lý")):
         header = _header(login(person).get(reverse("dashboard")).content.decode())
         assert NAME.search(header).group(1) == person.full_name
         assert role in header
-    assert _remembered_header.cache_info().currsize == 2
+    assert _remembered.cache_info().currsize == 2
 
 
 def test_the_area_of_the_page_is_the_active_one(login, director):

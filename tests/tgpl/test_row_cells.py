@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.template import Context, Template
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,8 +14,7 @@ from cases import selectors, services
 from cases.models import Case, LegalAidRequest
 from cases.states import CaseStatus, Form, RequestStatus
 from tgpl.templatetags.tgpl import (
-    _print_row,
-    _remembered_row,
+    _remembered,
     choice_label,
     label_of,
     list_rows,
@@ -97,6 +97,11 @@ def test_the_label_of_a_plain_value_in_a_template():
 ROW = "cases/_case_row.html"
 
 
+def _fresh(row: dict, **flags) -> str:
+    """The row's partial printed by Django, without the memo."""
+    return get_template(ROW).render({"row": row, **flags})
+
+
 def _row(**changes):
     row = {
         "pk": 7,
@@ -115,7 +120,7 @@ def _row(**changes):
 
 def test_a_remembered_row_is_the_row_printed_afresh():
     for personal in (True, False):
-        printed = _print_row(ROW, _row(), {"personal": personal})
+        printed = _fresh(_row(), personal=personal)
         assert list_rows(ROW, [_row()], personal=personal) == printed
         assert list_rows(ROW, [_row()], personal=personal) == printed  # from the memo
     assert "Lục Văn &lt;Kín&gt;" in list_rows(ROW, [_row()], personal=True)
@@ -127,9 +132,7 @@ def test_a_remembered_row_is_the_row_printed_afresh():
 def test_the_rows_of_a_page_are_printed_in_their_order():
     first, second = _row(), _row(pk=8, code="TT.TGTT.08.2026")
     printed = list_rows(ROW, [first, second], personal=False)
-    assert printed == (
-        _print_row(ROW, first, {"personal": False}) + _print_row(ROW, second, {"personal": False})
-    )
+    assert printed == (_fresh(first, personal=False) + _fresh(second, personal=False))
     assert printed.index("TT.TGTT.07.2026") < printed.index("TT.TGTT.08.2026")
     assert list_rows(ROW, [], personal=False) == ""
 
@@ -151,9 +154,9 @@ def test_a_remembered_row_follows_the_time_zone():
 
 def test_debug_prints_every_row_afresh(settings):
     settings.DEBUG = True
-    _remembered_row.cache_clear()
+    _remembered.cache_clear()
     list_rows(ROW, [_row()], personal=True)
-    assert _remembered_row.cache_info().currsize == 0
+    assert _remembered.cache_info().currsize == 0
 
 
 @pytest.mark.django_db
@@ -168,5 +171,5 @@ def test_the_list_page_prints_its_rows_as_the_partial_does(
     page = login(director).get(reverse("cases:case_list")).content.decode()
     f = selectors.Filters()
     (row,) = selectors.case_rows(director, selectors.case_list(director, f))
-    assert _print_row(ROW, row, {"personal": True}) in page
+    assert _fresh(row, personal=True) in page
     assert "Nông Thị Hàng" in page

@@ -114,55 +114,84 @@ def _pk_url_parts(name: str, script_prefix: str, urlconf: str) -> tuple[str, str
     return prefix, suffix
 
 
-# --- a long list's rows, printed once for the same values (issue 18.5) ----------------
-# Fifty rows of a list in Django's template language were a quarter of the case list's
-# time. A row read as values (a dict of values()) prints the same HTML for the same
-# values, so a process keeps the last ROW_MEMO rows it printed, named by those values:
-# nothing can go stale, since a change of anything the row prints is another name.
+# --- fragments printed once for the same values (issue 18.5) --------------------------
+# Fifty rows of a list, and the band and the menu of every page, were half of the case
+# list's time in Django's template language. A fragment printed from plain values (a row
+# of values(), the names and links of the menu) prints the same HTML for the same values,
+# so a process keeps the last PRINTED_MEMO fragments it printed, named by the template,
+# those values and the time zone, language, script prefix and urlconf that dates and
+# links are printed in: nothing can go stale, since a change of anything the fragment
+# prints is another name. DEBUG prints every fragment afresh, so that an edited template
+# shows at once.
 
-ROW_MEMO = 4096
+PRINTED_MEMO = 4096
+
+
+class Record(tuple):
+    """A dict of plain values as the tuple of its items: a fragment's name in the memo,
+    given back to the template as a dict (a tuple of records as a list of dicts)."""
+
+    @classmethod
+    def of(cls, values: dict) -> "Record":
+        return cls(values.items())
+
+
+def _thawed(value):
+    if isinstance(value, Record):
+        return {name: _thawed(v) for name, v in value}
+    if isinstance(value, tuple) and value and all(isinstance(v, Record) for v in value):
+        return [_thawed(v) for v in value]
+    return value
+
+
+def printed(template_name: str, context: Record, environment: tuple) -> str:
+    """The template printed with `context` (and nothing else: no request, no context
+    processor), or the same fragment printed before under `environment()`."""
+    if settings.DEBUG:
+        return _print(template_name, context)
+    return _remembered(template_name, context, environment)
+
+
+def environment() -> tuple:
+    """What a fragment's dates and links are printed in, read once for a page."""
+    return (
+        timezone.get_current_timezone_name(),
+        translation.get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+    )
+
+
+@functools.lru_cache(maxsize=PRINTED_MEMO)
+def _remembered(template_name: str, context: Record, environment: tuple) -> str:
+    return _print(template_name, context)
+
+
+def _print(template_name: str, context: Record) -> str:
+    return get_template(template_name).render(_thawed(context))
 
 
 @register.simple_tag
 def list_rows(template_name: str, rows, **flags):
     """`{% list_rows "cases/_case_row.html" page personal=personal %}`: each row of the
-    page printed by its partial template, which sees `row` and the flags and nothing else
-    (no request, no context processor), or the same row's HTML printed before. The name
-    holds the time zone, language and script prefix that dates and links are printed in,
-    read once for the page. DEBUG prints every row afresh, so that an edited template
-    shows at once."""
-    if settings.DEBUG:
-        return mark_safe("".join(_print_row(template_name, row, flags) for row in rows))  # noqa: S308 - templates' output
-    named = (
-        tuple(sorted(flags.items())),
-        timezone.get_current_timezone_name(),
-        translation.get_language(),
-        get_script_prefix(),
-    )
+    page printed by its partial template, which sees `row` and the flags."""
+    around = environment()
+    named = sorted(flags.items())
     return mark_safe(  # noqa: S308 - templates' output
-        "".join(_remembered_row(template_name, tuple(row.items()), *named) for row in rows)
+        "".join(
+            printed(template_name, Record((("row", Record.of(row)), *named)), around)
+            for row in rows
+        )
     )
 
 
-@functools.lru_cache(maxsize=ROW_MEMO)
-def _remembered_row(template_name, items, flags, zone, language, prefix):
-    return _print_row(template_name, dict(items), dict(flags))
-
-
-def _print_row(template_name: str, row: dict, flags: dict) -> str:
-    return get_template(template_name).render({"row": row, **flags})
-
-
-# --- the band and the menu of every page, printed once for the same values ------------
-# The page's shell (band, menu, the person's menu) was a fifth of the case list's page
-# in Django's template language, the same HTML on every page of a person and an area.
-# It is printed from the values it shows, and kept by the process under those values
-# (and the language, prefix and urlconf of its links), as the rows of a list are; the
-# sign-out form's CSRF field, different on every page, is put in its slot afterwards.
+# The band and the menu: the same HTML on every page of a person and an area, printed
+# from the values it shows; the sign-out form's CSRF field, different on every page, is
+# put in its slot afterwards.
 
 HEADER_TEMPLATE = "components/app_header.html"
 CSRF_SLOT = "tgpl-csrf-slot-9c1e4"
-HEADER_MEMO = 1024
+NAV_FIELDS = ("label", "url", "icon", "active")
 
 
 @register.simple_tag(takes_context=True)
@@ -176,12 +205,14 @@ def app_header(context):
         "band_parent": band.parent if band else "",
         "band_name": band.name if band else "",
         "signed_in": bool(user is not None and user.is_authenticated),
+        "csrf_slot": CSRF_SLOT,
     }
     if values["signed_in"]:
         match = getattr(request, "resolver_match", None)
         values |= {
             "nav": tuple(
-                (i["label"], i["url"], i["icon"], i["active"]) for i in context["nav_items"]
+                Record.of({name: item[name] for name in NAV_FIELDS})
+                for item in context["nav_items"]
             ),
             "step": match.url_name if match else "",
             "full_name": user.full_name,
@@ -190,31 +221,10 @@ def app_header(context):
             "can_see_read_log": context["user_can_see_read_log"],
             "can_admin": context["user_can_admin"],
         }
-    items = tuple(values.items())
-    if settings.DEBUG:
-        html = _print_header(items)
-    else:
-        html = _remembered_header(
-            items, translation.get_language(), get_script_prefix(), get_urlconf()
-        )
+    html = printed(HEADER_TEMPLATE, Record.of(values), environment())
     if CSRF_SLOT in html:
         html = html.replace(CSRF_SLOT, str(defaulttags.CsrfTokenNode().render(context)))
     return mark_safe(html)  # noqa: S308 - a template's output
-
-
-@functools.lru_cache(maxsize=HEADER_MEMO)
-def _remembered_header(items, language, prefix, urlconf) -> str:
-    return _print_header(items)
-
-
-def _print_header(items) -> str:
-    values = dict(items)
-    if "nav" in values:
-        values["nav"] = [
-            {"label": label, "url": url, "icon": icon, "active": active}
-            for label, url, icon, active in values["nav"]
-        ]
-    return get_template(HEADER_TEMPLATE).render({**values, "csrf_slot": CSRF_SLOT})
 
 
 @register.filter
