@@ -26,6 +26,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 from django.utils.http import urlencode
 
 from tgpl import roles
@@ -93,6 +94,26 @@ def _whole_page_login(request, response):
     return response
 
 
+def _loaded_user(request):
+    """The person of the request as the object itself, loaded once here.
+
+    AuthenticationMiddleware hands the user over as a lazy object and OTPMiddleware
+    wraps that in another; every attribute a page reads of it (its roles, centre,
+    department and name: several hundred reads on a list page) then passes through
+    both wrappers. Every page past this point reads the user anyway (the idle time-out
+    here, LoginRequiredMiddleware next), so nothing is loaded that would not be.
+    `login()` and `logout()` replace request.user with a plain object as before.
+    """
+    user = getattr(request, "user", None)
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    if user is not None:
+        request.user = user
+    return user
+
+
 class IdleTimeoutMiddleware:
     """After AuthenticationMiddleware (and OTPMiddleware), before LoginRequiredMiddleware."""
 
@@ -100,7 +121,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        user = getattr(request, "user", None)
+        user = _loaded_user(request)
         if user is not None and user.is_authenticated:
             last = request.session.get(ACTIVITY_KEY)
             if last is not None and time.time() - last >= settings.SESSION_COOKIE_AGE:
