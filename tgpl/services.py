@@ -64,13 +64,18 @@ def set_user_roles(*, user: User, new_roles: Iterable[str], actor: User | None) 
     roles.forget_roles(user)
 
 
-def release_headships(*, user: User, actor: User | None, why: str) -> int:
+def release_headships(
+    *, user: User, actor: User | None, why: str, keeping: int | None = None
+) -> int:
     """The departments `user` heads no longer have her as head: she was locked, lost the
-    head role or left the centre. A department without a head has its proposals decided
-    by the centre's leadership (roles.can_approve_assignment), so none waits for a head
-    who can no longer decide it. Each department's history names who and why."""
+    head role, left the centre or moved to another department (`keeping`: the one she
+    now works in, which she may go on heading). A department without a head has its
+    proposals decided by the centre's leadership (roles.can_approve_assignment), so none
+    waits for a head who can no longer decide it. Each department's history names who
+    and why."""
     released = 0
-    for department in Department.objects.filter(head=user).order_by("pk"):
+    headed = Department.objects.filter(head=user).exclude(pk=keeping).order_by("pk")
+    for department in headed:
         department.head = None
         save(
             department,
@@ -195,6 +200,10 @@ def save_organisation_record(
             release_headships(user=obj, actor=actor, why="tài khoản đã bị khóa")
         elif obj.centre_id != before.centre_id:
             release_headships(user=obj, actor=actor, why="đã chuyển sang Trung tâm khác")
+        elif obj.department_id != before.department_id:
+            release_headships(
+                user=obj, actor=actor, why="đã chuyển sang phòng khác", keeping=obj.department_id
+            )
     return saved
 
 

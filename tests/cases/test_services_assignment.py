@@ -92,20 +92,34 @@ def test_a_heads_own_proposal_is_decided_by_the_leadership(
     [
         ("lock", "tài khoản đã bị khóa"),
         ("drop_role", "không còn vai trò Trưởng phòng"),
+        ("move", "đã chuyển sang phòng khác"),
     ],
 )
 def test_a_head_who_can_no_longer_decide_leaves_her_proposals_to_the_leadership(
-    leave, why, administrator, staff, head, director, officer, case, professional_office
+    leave,
+    why,
+    administrator,
+    staff,
+    head,
+    director,
+    officer,
+    case,
+    professional_office,
+    admin_office,
 ):
-    """Locked, or no longer holding the head role: her department loses its head (its
-    history says who and why), so a proposal waiting for her is in the director's inbox
-    and the director decides it, not left where no one could."""
+    """Locked, no longer holding the head role, or moved to another department of the
+    centre: her department loses its head (its history says who and why), so a proposal
+    waiting for her is in the director's inbox and the director decides it, not left
+    where no one could (or with a head who no longer works there)."""
     from tgpl import services as organisation
 
     assignment = propose_checked(actor=staff, case=case, performer=officer)
     assert roles.approvers_of(case, officer.pk, staff.pk) == [head]
     if leave == "lock":
         head.is_active = False
+        organisation.save_organisation_record(obj=head, actor=administrator)
+    elif leave == "move":
+        head.department = admin_office
         organisation.save_organisation_record(obj=head, actor=administrator)
     else:
         organisation.set_user_roles(
@@ -124,6 +138,26 @@ def test_a_head_who_can_no_longer_decide_leaves_her_proposals_to_the_leadership(
     services.approve_assignment(actor=director, assignment=assignment)
     case.refresh_from_db()
     assert (case.status, case.performer) == (CaseStatus.ASSIGNED, officer)
+
+
+def test_a_head_who_moves_keeps_heading_the_department_she_moves_to(
+    administrator, head, professional_office, admin_office
+):
+    """Moving into a department she already heads releases only the one she left; an
+    edit that does not move her releases nothing."""
+    from tgpl import services as organisation
+
+    admin_office.head = head
+    admin_office.save(update_fields=["head"])
+    head.phone = "0205 3812 345"
+    organisation.save_organisation_record(obj=head, actor=administrator)
+    professional_office.refresh_from_db()
+    assert professional_office.head_id == head.pk
+    head.department = admin_office
+    organisation.save_organisation_record(obj=head, actor=administrator)
+    professional_office.refresh_from_db()
+    admin_office.refresh_from_db()
+    assert (professional_office.head_id, admin_office.head_id) == (None, head.pk)
 
 
 def test_only_an_active_person_with_the_head_role_heads_a_department(
