@@ -23,24 +23,39 @@ def _form(request, *, for_cases: bool) -> FilterForm:
 
 
 def filters_from(request, *, for_cases: bool):
+    """The list's form and the filters it sets. A field with an error (a date typed
+    wrong, a choice no longer offered) sets nothing and shows its error; the others
+    still filter, so one mistyped field does not turn the page into the unfiltered list
+    (an export refuses such a filter: `filter_errors`)."""
     form = _form(request, for_cases=for_cases)
-    f = selectors.Filters()
-    if form.is_valid():
-        data = form.cleaned_data
-        category = data.get("category")
-        f = selectors.Filters(
-            q=data.get("q", ""),
-            code=data["code"],
-            status=data["status"],
-            form=data["form"],
-            legal_field=data["legal_field"].pk if data["legal_field"] else None,
-            category=category.pk if category else None,
-            performer=data["performer"].pk if data["performer"] else None,
-            department=data["department"].pk if data["department"] else None,
-            date_from=data["date_from"],
-            date_to=data["date_to"],
-        )
+    form.is_valid()  # cleaned_data: the fields without an error (none unfiltered)
+    data = getattr(form, "cleaned_data", {})
+    category = data.get("category")
+    legal_field, performer, department = (
+        data.get(name) for name in ("legal_field", "performer", "department")
+    )
+    f = selectors.Filters(
+        q=data.get("q", ""),
+        code=data.get("code", ""),
+        status=data.get("status", ""),
+        form=data.get("form", ""),
+        legal_field=legal_field.pk if legal_field else None,
+        category=category.pk if category else None,
+        performer=performer.pk if performer else None,
+        department=department.pk if department else None,
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+    )
     return form, f
+
+
+def filter_errors(form) -> str:
+    """The filter's errors in one line ("Từ ngày: Nhập một ngày hợp lệ."), or ""."""
+    return " ".join(
+        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
+        for name, errors in form.errors.items()
+        for error in errors
+    )
 
 
 def filter_panel(request, *, for_cases: bool) -> tuple[SafeString, selectors.Filters]:

@@ -13,7 +13,18 @@ from tgpl import roles
 from tgpl.exports.views import export_page
 from tgpl.spreadsheets import read_xlsx
 
-from .common import filters_from
+from .common import filter_errors, filters_from
+
+
+def _refused_filter(request, form, list_url: str):
+    """An export of a list whose filter has an error is not started: it would hold rows
+    the person did not ask for. Back to the list, its filter kept, with the reason."""
+    errors = filter_errors(form)
+    if not errors:
+        return None
+    messages.error(request, f"Bộ lọc có giá trị không hợp lệ nên chưa xuất: {errors}")
+    query = request.GET.urlencode()
+    return redirect(f"{list_url}?{query}" if query else list_url)
 
 
 def request_export(request):
@@ -22,7 +33,9 @@ def request_export(request):
     button posts here and lands on the job's page."""
     if not roles.can_export_per_person(request.user):
         raise PermissionDenied
-    _, filters = filters_from(request, for_cases=False)
+    form, filters = filters_from(request, for_cases=False)
+    if refused := _refused_filter(request, form, reverse("cases:request_list")):
+        return refused
     return export_page(
         request,
         kind=exports.REQUEST_REGISTER,
@@ -34,7 +47,9 @@ def request_export(request):
 def case_export(request):
     if not roles.can_export_per_person(request.user):
         raise PermissionDenied
-    _, filters = filters_from(request, for_cases=True)
+    form, filters = filters_from(request, for_cases=True)
+    if refused := _refused_filter(request, form, reverse("cases:case_list")):
+        return refused
     return export_page(
         request,
         kind=exports.CASE_REGISTER,

@@ -202,6 +202,22 @@ def test_the_list_button_starts_the_job_and_goes_to_its_page(staff, login):
     assert "q = " not in page
 
 
+@pytest.mark.parametrize(
+    ("export", "listed"),
+    [("cases:case_export", "cases:case_list"), ("cases:request_export", "cases:request_list")],
+)
+def test_an_export_of_a_mistyped_filter_is_not_started_and_says_why(staff, login, export, listed):
+    """It would hold every row the other filters allow, not the ones asked for."""
+    client = login(staff)
+    query = "?form=litigation&date_from=32%2F13%2F2026"
+    response = client.post(reverse(export) + query)
+    assert response["Location"] == reverse(listed) + query
+    assert not ExportJob.objects.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert "Bộ lọc có giá trị không hợp lệ nên chưa xuất: Từ ngày: Nhập một ngày hợp lệ." in page
+    assert client.get(reverse(export) + query).status_code == 302  # nor its confirmation
+
+
 def test_old_files_are_deleted(staff, settings):
     receive(staff)
     job = start(staff)

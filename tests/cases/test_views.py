@@ -234,6 +234,21 @@ def test_filters_by_status_and_form(login, staff, professional_office):
     assert "Mới Nhận" not in text
 
 
+def test_a_mistyped_field_is_shown_with_its_error_and_the_other_filters_still_apply(
+    login, staff, professional_office
+):
+    accepted_case(staff, professional_office, full_name="Đã Thụ Lý", form=Form.LITIGATION)
+    receive(staff, full_name="Mới Nhận")
+    page = login(staff).get(
+        reverse("cases:request_list"), {"status": "accepted", "date_from": "32/13/2026"}
+    )
+    text = page.content.decode()
+    assert "Từ ngày: Nhập một ngày hợp lệ." in text
+    assert 'value="32/13/2026"' in text  # what was typed is kept
+    assert "Đã Thụ Lý" in text
+    assert "Mới Nhận" not in text  # the status still filters
+
+
 def test_lists_mask_identity_numbers_and_phones(login, staff):
     receive(staff)
     page = login(staff).get(reverse("cases:request_list")).content.decode()
