@@ -66,6 +66,27 @@ def test_success_is_only_for_litigation(staff, head, officer, professional_offic
         services.record_case_checklist(actor=head, case=advice, catalogue="successful", criteria=[])
 
 
+def test_the_years_success_share_counts_each_closed_case_once(
+    case, staff, head, officer, director, professional_office
+):
+    """Two closed litigation cases of the year, one marked successful on two criteria:
+    one success of two (50 %), not two successes, nor a case counted twice."""
+    from django.utils import timezone
+
+    from cases import selectors_appraisal
+
+    closed_case(staff, professional_office, officer, head)
+    closed_case(staff, professional_office, officer, head, form=Form.REPRESENTATION)
+    services.record_case_checklist(
+        actor=officer, case=case, catalogue="successful",
+        criteria=criteria("successful", "hs1", "hs2"),
+    )  # fmt: skip
+    results = selectors_appraisal.results(director, year=timezone.localdate().year)
+    assert (results.litigation_closed, results.successful) == (2, 1)
+    assert results.successful_percent == 50
+    assert selectors_appraisal.results(director, year=timezone.localdate().year - 1).successful == 0
+
+
 def test_the_confirmed_hours_are_kept_for_payment(case, head, staff):
     check = services.assign_time_appraisal(
         actor=head, case=case, checker=staff, claimed_hours=Decimal(12), claimed_work="3 buổi"
