@@ -388,6 +388,11 @@ def grow(gen: Generator, count: int, batch: int = 20_000) -> tuple[float, int]:
     # the services keep) from the cases, as after any bulk load.
     recount_open_cases()
     if connection.vendor == "postgresql":
+        # As a database that autovacuum has visited, not one just loaded: the planner's
+        # statistics, and the visibility map that lets an index-only scan (the covering
+        # count indexes, a list's walk) skip the table. Fresh from COPY, every first read
+        # of a page also writes its hint bits: the head's search at 1,000,000 cases took
+        # 28 ms before and 14 ms after.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM (ANALYZE)")
     return time.perf_counter() - started, dues
