@@ -74,7 +74,9 @@ def release_headships(
     waits for a head who can no longer decide it. Each department's history names who
     and why."""
     released = 0
-    headed = Department.objects.filter(head=user).exclude(pk=keeping).order_by("pk")
+    headed = Department.objects.filter(head=user).order_by("pk")
+    if keeping is not None:
+        headed = headed.exclude(pk=keeping)
     for department in headed:
         department.head = None
         save(
