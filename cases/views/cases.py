@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from cases import selectors, services
+from cases import selectors, selectors_rows, services
 from cases.forms import (
     AnswerChangeForm,
     CaseFileForm,
@@ -48,7 +48,7 @@ def case_list(request):
         request,
         selectors.case_list(request.user, filters),
         searched=bool(filters.q),
-        rows=functools.partial(selectors.case_rows, request.user),
+        rows=functools.partial(selectors_rows.case_rows, request.user),
     )
     return render(
         request,

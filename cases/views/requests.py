@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from cases import selectors, services
+from cases import selectors, selectors_rows, services
 from cases.eligibility import assess_choice, assess_request, category_queryset, document_names
 from cases.forms import (
     AcceptForm,
@@ -51,7 +51,7 @@ def request_list(request):
         request,
         selectors.request_list(request.user, filters),
         searched=bool(filters.q),
-        rows=functools.partial(selectors.request_rows, request.user),
+        rows=functools.partial(selectors_rows.request_rows, request.user),
     )
     return render(
         request,

@@ -48,7 +48,7 @@ def count(client, url):
 # their proof documents (one query fewer than the intake form's), and a page opened
 # within a minute of the last one writes no session (tests/security/test_idle_session.py).
 # The lists' rows print the names of departments, legal fields and performers from the
-# catalogue of names (selectors.row_names: three queries when nothing is kept, as here,
+# catalogue of names (selectors_rows.row_names: three queries when nothing is kept, as here,
 # none once kept: KEPT below), not from three joins in the rows' query.
 PAGES = [
     ("cases:request_list", "director", 13),

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cases import selectors, services
+from cases import selectors, selectors_rows, services
 from cases.states import CaseStatus, DiscontinueGround, Form, RefusalGround
 
 from .factories import category, in_progress_case, receive
@@ -109,14 +109,14 @@ def test_reviewer_lists_show_no_person_columns(login, reviewer, applicants):
 def test_the_rows_of_a_reviewers_lists_do_not_hold_the_people(
     reviewer, director, staff, professional_office, applicants
 ):
-    """The list pages read their rows as values (selectors.case_rows, request_rows): the
+    """The list pages read their rows as values (selectors_rows.case_rows, request_rows): the
     reviewer's rows are read without the name, CCCD and phone, not only not printed."""
     services.accept_request(actor=staff, request=applicants[1], department=professional_office)
     personal = {"full_name", "identity_number", "phone"}
     f = selectors.Filters()
     for user, sees in ((director, True), (reviewer, False)):
-        requests = list(selectors.request_rows(user, selectors.request_list(user, f)))
-        cases = list(selectors.case_rows(user, selectors.case_list(user, f)))
+        requests = list(selectors_rows.request_rows(user, selectors.request_list(user, f)))
+        cases = list(selectors_rows.case_rows(user, selectors.case_list(user, f)))
         assert len(requests) == 2
         assert len(cases) == 1
         assert bool(personal & requests[0].keys()) == sees

@@ -5,7 +5,7 @@ a row whose name the catalogue lacks still shows it."""
 import pytest
 from django.urls import reverse
 
-from cases import selectors
+from cases import selectors, selectors_rows
 from cases.models import Case
 from tgpl import services as organisation
 from tgpl.models import Department
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def rows(user):
-    return list(selectors.case_rows(user, selectors.case_list(user, selectors.Filters())))
+    return list(selectors_rows.case_rows(user, selectors.case_list(user, selectors.Filters())))
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import selectors, services
+from cases import selectors, selectors_rows, services
 from cases.models import Case, LegalAidRequest
 from cases.states import CaseStatus, Form, RequestStatus
 from tgpl.templatetags.tgpl import (
@@ -170,6 +170,6 @@ def test_the_list_page_prints_its_rows_as_the_partial_does(
     services.accept_request(actor=staff, request=req, department=professional_office)
     page = login(director).get(reverse("cases:case_list")).content.decode()
     f = selectors.Filters()
-    (row,) = selectors.case_rows(director, selectors.case_list(director, f))
+    (row,) = selectors_rows.case_rows(director, selectors.case_list(director, f))
     assert _fresh(row, personal=True) in page
     assert "Nông Thị Hàng" in page
