@@ -11,6 +11,7 @@ from tgpl import roles
 from tgpl.actions import perform, submit
 from tgpl.errors import BusinessRuleError
 from tgpl.files import private_file_response
+from tgpl.forms import valid_data
 from tgpl.history import timeline_for
 from tgpl.kernel import allowed
 from tgpl.models import Department
@@ -400,8 +401,7 @@ def board(request):
         status__in=PLAN_TRANSITIONS.sources_of("report_progress")
     )
     form = BoardFilterForm(request.GET or None, departments=departments, plans=plans)
-    form.is_valid()
-    data = getattr(form, "cleaned_data", {})
+    data = valid_data(form)
     department = data.get("department") or user.department
     today = timezone.localdate()
     tasks = []

@@ -137,6 +137,23 @@ def add_business_error(form: forms.BaseForm, exc: BusinessRuleError) -> None:
 
 
 def error_summary(form: forms.BaseForm) -> str:
-    """Every error of a form in one line (for a message when the form is not on the page)."""
-    errors = [str(e) for errs in form.errors.values() for e in errs]
+    """Every error of a form in one line, each field's after its label ("Từ ngày: Nhập
+    một ngày hợp lệ."), for a message when the form is not on the page to point at it."""
+    errors = [
+        f"{form.fields[name].label}: {e}" if name in form.fields and form.fields[name].label
+        else str(e)
+        for name, errs in form.errors.items()
+        for e in errs
+    ]  # fmt: skip
     return " ".join(errors) or "Dữ liệu chưa hợp lệ."
+
+
+def valid_data(form: forms.BaseForm) -> dict:
+    """The values of the fields that have no error: all of them when the form is valid,
+    none when it is unbound. A filter applies these, so one mistyped field (a date typed
+    wrong) sets nothing and shows its error while the others still filter: the page is
+    never the unfiltered one under a filter that looks applied."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return form.cleaned_data

@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 from cases import selectors
 from cases.forms import FilterForm
 from tgpl import catalogues, roles
+from tgpl.forms import valid_data
 
 FILTER_PANEL = "cases/_filters.html"
 
@@ -26,10 +27,9 @@ def filters_from(request, *, for_cases: bool):
     """The list's form and the filters it sets. A field with an error (a date typed
     wrong, a choice no longer offered) sets nothing and shows its error; the others
     still filter, so one mistyped field does not turn the page into the unfiltered list
-    (an export refuses such a filter: `filter_errors`)."""
+    (an export refuses such a filter: views/io.py)."""
     form = _form(request, for_cases=for_cases)
-    form.is_valid()  # cleaned_data: the fields without an error (none unfiltered)
-    data = getattr(form, "cleaned_data", {})
+    data = valid_data(form)
     category = data.get("category")
     legal_field, performer, department = (
         data.get(name) for name in ("legal_field", "performer", "department")
@@ -47,15 +47,6 @@ def filters_from(request, *, for_cases: bool):
         date_to=data.get("date_to"),
     )
     return form, f
-
-
-def filter_errors(form) -> str:
-    """The filter's errors in one line ("Từ ngày: Nhập một ngày hợp lệ."), or ""."""
-    return " ".join(
-        f"{form.fields[name].label}: {error}" if name in form.fields else str(error)
-        for name, errors in form.errors.items()
-        for error in errors
-    )
 
 
 def filter_panel(request, *, for_cases: bool) -> tuple[SafeString, selectors.Filters]:

@@ -11,18 +11,18 @@ from cases import exports, resources
 from cases.forms import ImportForm
 from tgpl import roles
 from tgpl.exports.views import export_page
+from tgpl.forms import error_summary
 from tgpl.spreadsheets import read_xlsx
 
-from .common import filter_errors, filters_from
+from .common import filters_from
 
 
 def _refused_filter(request, form, list_url: str):
     """An export of a list whose filter has an error is not started: it would hold rows
     the person did not ask for. Back to the list, its filter kept, with the reason."""
-    errors = filter_errors(form)
-    if not errors:
+    if not form.errors:
         return None
-    messages.error(request, f"Bộ lọc có giá trị không hợp lệ nên chưa xuất: {errors}")
+    messages.error(request, f"Bộ lọc có giá trị không hợp lệ nên chưa xuất: {error_summary(form)}")
     query = request.GET.urlencode()
     return redirect(f"{list_url}?{query}" if query else list_url)
 

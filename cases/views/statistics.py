@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from cases import selectors
 from cases.forms import StatisticsForm
 from tgpl import roles
+from tgpl.forms import valid_data
 from tgpl.spreadsheets import XLSX_CONTENT_TYPE, safe_cell
 from tgpl.statistics import Table, suppress_table
 
@@ -23,9 +24,9 @@ def _tables(request) -> tuple[StatisticsForm, list[tuple[selectors.CountTable, T
     if not roles.can_see_case_statistics(request.user):
         raise PermissionDenied
     form = StatisticsForm(request.GET or None)
-    start = end = None
-    if form.is_valid():
-        start, end = form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+    # a date typed wrong bounds nothing and says so; the other date still bounds
+    dates = valid_data(form)
+    start, end = dates.get("date_from"), dates.get("date_to")
     # those who may see the people get the exact figures (a threshold of 1 hides nothing)
     threshold = None if roles.statistics_hide_small_counts(request.user) else 1
     tables = []

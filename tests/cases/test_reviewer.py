@@ -282,6 +282,19 @@ def test_a_wrong_period_is_refused_with_a_message(login, reviewer):
     assert "phải trước hoặc bằng" in response.content.decode()
 
 
+def test_a_mistyped_date_bounds_nothing_and_the_other_still_bounds(login, director, staff):
+    receive(staff, at=datetime(2026, 3, 10, 9, tzinfo=VN))
+    receive(staff, at=datetime(2025, 12, 31, 16, tzinfo=VN))
+    response = login(director).get(
+        reverse("cases:statistics"), {"date_from": "01/03/2026", "date_to": "31/13/2026"}
+    )
+    assert response.status_code == 400
+    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    requests = response.context["tables"][0]["counts"]
+    # the request of 10 March only, not every period under a period that looks chosen
+    assert sum(sum(row) for row in requests.counts) == 1
+
+
 @pytest.mark.parametrize("persona", ["reviewer", "director"])
 def test_statistics_page_query_count_does_not_grow_with_rows(login, request, staff, persona):
     from django.db import connection

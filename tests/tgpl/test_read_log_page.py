@@ -110,6 +110,14 @@ def test_a_wrong_date_range_is_refused_with_a_message(login, director, reads):
     assert "phải trước hoặc bằng" in response.content.decode()
 
 
+def test_a_mistyped_date_filters_nothing_and_the_other_still_does(login, director, reads):
+    response = login(director).get(URL, {"date_from": "03/03/2026", "date_to": "31/13/2026"})
+    assert response.status_code == 400
+    assert "Nhập một ngày hợp lệ" in response.content.decode()
+    # read from 3 March on, not the whole log under a filter that looks applied
+    assert labels(response) == ["Yêu cầu #40", "Yêu cầu #12"]
+
+
 def test_the_page_shows_who_when_what_and_from_where(login, director, staff, reads):
     html = login(director).get(URL, {"user": staff.pk}).content.decode()
     assert staff.full_name in html

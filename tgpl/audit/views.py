@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from tgpl import roles
+from tgpl.forms import valid_data
 from tgpl.models import User
 from tgpl.paginate import paginate
 
@@ -23,16 +24,16 @@ def read_log(request):
     if not request.user.is_superuser:
         readers = readers.filter(centre_id=request.user.centre_id)
     form = ReadFilterForm(request.GET or None, readers=readers)
-    filters = ReadFilters()
-    if form.is_valid():
-        data = form.cleaned_data
-        filters = ReadFilters(
-            user=data["user"].pk if data["user"] else None,
-            date_from=data["date_from"],
-            date_to=data["date_to"],
-            record=data["record"],
-            kind=data["kind"],
-        )
+    # a field with an error filters nothing and says so; the others still filter
+    data = valid_data(form)
+    reader = data.get("user")
+    filters = ReadFilters(
+        user=reader.pk if reader else None,
+        date_from=data.get("date_from"),
+        date_to=data.get("date_to"),
+        record=data.get("record", ""),
+        kind=data.get("kind", ""),
+    )
     page, query = paginate(request, read_entries(request.user, filters))
     return render(
         request,
