@@ -21,6 +21,7 @@ from cases.models import (
     PerformerChangeRequest,
     QuotaTier,
 )
+from cases.models.case import COUNTED_LITIGATION
 from cases.rules import limits, quota
 from cases.states import AssignmentStatus, CaseStatus, ChangeRequestStatus, Form, RequestStatus
 from tgpl import days, roles
@@ -240,9 +241,8 @@ class PerformerRow:
 def _litigation_of_year(year: int):
     return (
         Case.objects.filter(
-            performer_id=OuterRef("user_id"), form=Form.LITIGATION, accepted_at__year=year
+            COUNTED_LITIGATION, performer_id=OuterRef("user_id"), accepted_at__year=year
         )
-        .exclude(status=CaseStatus.DISCONTINUED)
         .order_by()
         .values("performer_id")
         .annotate(n=Count("pk"))

@@ -27,10 +27,11 @@ from cases.models import (
     QuotaTier,
     TimeAppraisal,
 )
+from cases.models.case import CLOSED_LITIGATION, COUNTED_LITIGATION
 from cases.rules import appraisal as rules
 from cases.rules import quota
 from cases.rules import quotas as quota_rules
-from cases.states import AppraisalStatus, CaseStatus, Form
+from cases.states import AppraisalStatus
 from tgpl import roles
 from tgpl.models import User
 from tgpl.statistics import suppress
@@ -175,7 +176,7 @@ def results(user, *, plan: AppraisalPlan | None = None, year: int | None = None)
     qs = Appraisal.objects.visible_to(user).filter(status=AppraisalStatus.APPROVED)
     cases = (
         Case.objects.visible_to(user)
-        .filter(status=CaseStatus.CLOSED, form=Form.LITIGATION)
+        .filter(CLOSED_LITIGATION)
         .order_by()  # counted: no sort of the year's cases before the distinct
     )
     if plan is not None:
@@ -304,9 +305,9 @@ def litigation_counts(centre_id: int, year: int, user_ids=None) -> dict[int, Fra
     to Python (issue 18: 34 ms of the director's home page at 100,000 cases). Only the
     few shared cases are read, with their performers, and split by case_shares."""
     cases = (
-        Case.objects.filter(centre_id=centre_id, form=Form.LITIGATION, accepted_at__year=year)
-        .exclude(status=CaseStatus.DISCONTINUED)
-        .order_by()  # counted, not listed: no sort of the year's cases
+        Case.objects.filter(
+            COUNTED_LITIGATION, centre_id=centre_id, accepted_at__year=year
+        ).order_by()  # counted, not listed: no sort of the year's cases
     )
     performed = cases
     if user_ids is not None:

@@ -388,3 +388,37 @@ def test_a_years_requests_are_counted_from_an_index(director, staff):
             plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
             assert "SEARCH cases_legalaidrequest USING" in plan, plan
             assert "received_at>? AND received_at<?" in plan, plan
+
+
+@pytest.mark.postgres
+def test_a_years_litigation_is_counted_from_the_partial_indexes(head, officer):
+    """The performers page's quota count, the centre's count by performer and the
+    appraisal results' closed litigation are answered from partial indexes of the cases
+    they count (cases/0017), read alone once the table is vacuumed: at 1,000,000 cases
+    the rows read were 200 ms of the performers page and 168 ms of the results."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the planner's choice is PostgreSQL's (SQLite picks by other rules)")
+    from django.test.utils import CaptureQueriesContext
+
+    from cases import selectors_appraisal
+
+    year = timezone.localdate().year
+    with CaptureQueriesContext(connection) as ctx:
+        selectors.performer_rows(head, year)
+        selectors_appraisal.litigation_counts(head.centre_id, year)
+        selectors_appraisal.results(head, year=year)
+    sql = [q["sql"] for q in ctx.captured_queries]
+    (quota,) = [s for s in sql if '"litigation"' in s and "cases_performer" in s]
+    (by_performer,) = [s for s in sql if 'AS "n"' in s and "cases_performer" not in s]
+    (closed, *_) = [s for s in sql if "COUNT(*)" in s and "'closed'" in s]
+    # with no statistics (a test's tables) the planner may take either index of the
+    # counted litigation for a count; the closed cases have their own
+    counted = ("case_performer_litigation", "case_centre_litigation")
+    for query, indexes in ((quota, counted), (by_performer, counted),
+                           (closed, ("case_closed_litigation",))):  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: ask for an index
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute(f"EXPLAIN {query}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert any(f"using {index} on cases_case" in plan for index in indexes), plan
