@@ -18,6 +18,7 @@ django.setup()
 print(json.dumps({
     "debug": settings.DEBUG,
     "engine": settings.DATABASES["default"]["ENGINE"],
+    "db_options": settings.DATABASES["default"].get("OPTIONS", {}).get("options"),
     "eager": settings.CELERY_TASK_ALWAYS_EAGER,
     "broker": settings.CELERY_BROKER_URL,
     "tz": settings.TIME_ZONE,
@@ -92,10 +93,33 @@ def test_production_reads_database_redis_and_email_urls():
     )
     assert values["debug"] is False
     assert values["engine"] == "django.db.backends.postgresql"
+    assert values["db_options"] == "-c jit=off"  # short queries: no JIT compilation
     assert values["eager"] is False
     assert values["broker"] == "redis://cache.internal:6379/0"
     assert values["hosts"] == ["tgpl.example.vn", "10.0.0.5"]
     assert values["email"] == "django.core.mail.backends.smtp.EmailBackend"
+
+
+def test_a_server_setting_in_the_database_url_is_kept_beside_no_jit():
+    values = run_settings(
+        {
+            "DEBUG": "true",
+            "DATABASE_URL": "postgres://u@db.internal/tgpl?options=-c%20statement_timeout%3D5000",
+        }
+    )
+    assert values["db_options"] == "-c statement_timeout=5000 -c jit=off"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_postgresql_connection_compiles_no_query():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL server setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
