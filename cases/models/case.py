@@ -136,7 +136,23 @@ class Case(models.Model):
             models.Index(fields=["centre", "status", "accepted_at"]),
             # The list's order (newest accepted first) within each scope it is read in:
             # the centre (leaders), a department (its head), a performer (their own).
-            models.Index(fields=["centre", "-accepted_at", "-id"], name="case_centre_order"),
+            # The centre's order also holds what a searched page's rows are tested on
+            # (the search key, the scope's columns): the walk of a common name through
+            # the order reads the index alone (7,500 rows for a head's "hoang thi" at
+            # 1,000,000 cases, 12.6 -> 4 ms), then the page's rows by their ids
+            # (selectors_rows.NamedRows).
+            models.Index(
+                fields=[
+                    "centre",
+                    "-accepted_at",
+                    "-id",
+                    "search_key",
+                    "department",
+                    "performer",
+                    "received_by",
+                ],
+                name="case_centre_order",
+            ),
             models.Index(fields=["department", "-accepted_at", "-id"], name="case_dept_order"),
             models.Index(fields=["performer", "-accepted_at", "-id"], name="case_performer_order"),
             models.Index(fields=["received_by", "-accepted_at", "-id"], name="case_receiver_order"),

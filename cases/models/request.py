@@ -152,7 +152,19 @@ class LegalAidRequest(models.Model):
             models.Index(fields=["centre", "status", "received_at"]),
             # The list's order (newest received first) within each scope it is read in:
             # the centre (leaders, reception), a department (its head), the receiver.
-            models.Index(fields=["centre", "-received_at", "-id"], name="request_centre_order"),
+            # With what a searched page's rows are tested on (Case.Meta's order index).
+            models.Index(
+                fields=[
+                    "centre",
+                    "-received_at",
+                    "-id",
+                    "search_key",
+                    "department",
+                    "case_department",
+                    "received_by",
+                ],
+                name="request_centre_order",
+            ),
             models.Index(fields=["department", "-received_at", "-id"], name="request_dept_order"),
             models.Index(
                 fields=["case_department", "-received_at", "-id"], name="request_case_dept_order"

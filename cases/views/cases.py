@@ -48,7 +48,7 @@ def case_list(request):
         request,
         selectors.case_list(request.user, filters),
         searched=bool(filters.q),
-        rows=functools.partial(selectors_rows.case_rows, request.user),
+        rows=functools.partial(selectors_rows.case_rows, request.user, searched=bool(filters.q)),
     )
     return render(
         request,

@@ -51,7 +51,7 @@ def request_list(request):
         request,
         selectors.request_list(request.user, filters),
         searched=bool(filters.q),
-        rows=functools.partial(selectors_rows.request_rows, request.user),
+        rows=functools.partial(selectors_rows.request_rows, request.user, searched=bool(filters.q)),
     )
     return render(
         request,
