@@ -319,6 +319,10 @@ class Appraisal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "case"], name="appraisal_once_per_plan")
         ]
+        indexes = [
+            # A plan's appraisals counted by state from the index alone (the plans list).
+            models.Index(fields=["plan", "status"], name="appraisal_plan_status"),
+        ]
 
     def __str__(self) -> str:
         return f"Thẩm định {self.case}"

@@ -113,3 +113,21 @@ def test_list_page_query_count_does_not_grow_with_rows(
     large = count(client, url)
     assert small == large
     assert small == pinned
+
+
+def test_the_plans_list_counts_each_plans_appraisals_drawn_and_approved(
+    login, staff, director, lawyer, professional_office, plan
+):
+    make_rows(3, plan=plan, staff=staff, department=professional_office, lawyer=lawyer,
+              director=director)  # fmt: skip
+    Appraisal.objects.filter(pk=plan.appraisals.order_by("pk")[0].pk).update(
+        status=AppraisalStatus.SUBMITTED
+    )
+    empty = AppraisalPlan.objects.create(
+        centre=director.centre, title="Kế hoạch mới", period_start=date(2026, 1, 1),
+        period_end=date(2026, 6, 30), forms=[Form.LITIGATION], seed="y",
+        created_by=director, created_at=timezone.now(),
+    )  # fmt: skip
+    page = login(director).get(reverse("cases:appraisal_plans")).context["page"]
+    counts = {p.pk: (p.drawn, p.approved) for p in page}
+    assert counts == {plan.pk: (3, 2), empty.pk: (0, 0)}
