@@ -159,8 +159,11 @@ class Case(models.Model):
             # search_key also has a pg_trgm GIN index on PostgreSQL (migration 0009).
             # Counts by state and form without reading the rows (appraisal results).
             models.Index(fields=["centre", "status", "form"], name="case_centre_status_form"),
-            # Cases closed in a period (the home page's departments, the reports).
-            models.Index(fields=["centre", "status", "ended_at"], name="case_centre_closed"),
+            # Cases closed in a period (the home page's departments, the reports), and
+            # the open ones by state, counted by department from the index alone.
+            models.Index(
+                fields=["centre", "status", "ended_at", "department"], name="case_centre_closed"
+            ),
             # Cases a period deals with, whatever their state: still open (ended_at null)
             # or ended since its start (reports.figures.cases.in_play, the dashboard).
             models.Index(fields=["centre", "ended_at"], name="case_centre_ended"),

@@ -65,6 +65,30 @@ def test_the_director_sees_the_whole_centre_and_its_departments(
     assert "Chờ cử người" in html
 
 
+def test_the_departments_table_counts_open_waiting_and_closed_this_year(
+    director, staff, officer, head, professional_office, admin_office
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases import home
+    from cases.models import Case
+    from tests.cases.appraisal_factories import closed_case
+    from tests.cases.factories import in_progress_case
+
+    make_performer(officer)
+    accepted_case(staff, professional_office)  # waiting for a performer
+    in_progress_case(staff, professional_office, officer, head)
+    closed_case(staff, admin_office, officer, director)  # a department with no head
+    last_year = closed_case(staff, admin_office, officer, director)
+    Case.objects.filter(pk=last_year.pk).update(ended_at=timezone.now() - timedelta(days=400))
+    table = home.departments_side_by_side(director, timezone.localdate()).table
+    figures = {row[0].label: row[1:] for row in table["rows"]}
+    assert figures[professional_office.name] == [2, 1, 0]
+    assert figures[admin_office.name] == [0, 0, 1]
+
+
 def test_a_reviewer_sees_centres_side_by_side_and_no_person(login, reviewer, staff):
     req = receive(staff)
     html, titles = panels(login(reviewer))
@@ -86,9 +110,11 @@ def test_a_person_with_nothing_waiting_is_told_so(login, collaborator):
     # for the online requests waiting (issue 12.8); +1 each for the reports panel (issue 16);
     # the limits are read from the due rows (issue 18.2), a page and a count each: the
     # head's department (2), the officer's own limits and requests (4), the director's
-    # late cases, requests and proposals (6, with the reminder settings)
+    # late cases, requests and proposals (6, with the reminder settings); the director's
+    # departments table counts the open and the year's closed cases apart, each from an
+    # index alone (+1)
     ("persona", "pinned"),
-    [("director", 41), ("head", 41), ("staff", 14), ("officer", 27)],
+    [("director", 42), ("head", 41), ("staff", 14), ("officer", 27)],
 )
 def test_home_page_query_count_does_not_grow_with_the_centre(
     persona, pinned, request, login, staff, head, officer, professional_office
