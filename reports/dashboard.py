@@ -125,19 +125,20 @@ def director_dashboard(user, today: date):
         series,
         [(label, [v[key] for v in values]) for key, label in MEASURES],
     )
+    # COUNT(*): the index of (centre, state, form) answers both alone (cases.home)
     by_state = dict(
         Case.objects.filter(centre=centre)
         .open()
         .order_by()
         .values_list("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     by_form = dict(
         Case.objects.filter(centre=centre)
         .open()
         .order_by()
         .values_list("form")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
     )
     states = bar_chart(
         "Vụ việc đang thực hiện theo trạng thái",
