@@ -145,6 +145,10 @@ def test_director_dashboard_draws_charts_with_their_tables(client, director):
     assert "<script" not in page.split("</nav>", 1)[-1].split("<footer", 1)[0]
     assert "So sánh với kỳ trước và cùng kỳ năm trước" in page
     assert "Số liệu của biểu đồ" in page
+    charts = "".join(re.findall(r"<svg viewBox.*?</svg>", page, re.S))
+    # lengths with a decimal point: the Vietnamese "38,0" is no SVG length
+    assert re.search(r'<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="[0-9.]+"', charts)
+    assert not re.search(r'(?:x|y|width|height)="[0-9]+,[0-9]', charts)
 
 
 def test_doj_dashboard_shows_the_centres_side_by_side(client, reviewer, centre, other_centre):
